@@ -1,0 +1,67 @@
+package io.panelx.config;
+
+import java.time.Duration;
+
+/**
+ * PanelX settings. They live in the server as system properties (see
+ * wildfly-config/cli/settings.cli), so an operator changes them without rebuilding; the defaults
+ * here are what a first run needs.
+ */
+public final class Settings {
+
+    private Settings() {}
+
+    /** Whether an empty database receives the demo line and channel. */
+    public static boolean demoEnabled() {
+        return Boolean.parseBoolean(System.getProperty("panelx.demo", "true"));
+    }
+
+    /** The ffmpeg binary: a name looked up on PATH or an absolute path. */
+    public static String ffmpegBinary() {
+        return System.getProperty("panelx.ffmpeg", "ffmpeg");
+    }
+
+    /** Folder under which {@code file:} sources may be read; anything else is refused. */
+    public static String allowedFileRoot() {
+        return System.getProperty(
+                "panelx.allowed-file-root",
+                System.getProperty("jboss.server.data.dir", "/tmp") + "/panelx/media");
+    }
+
+    public static MaxConnectionsPolicy maxConnectionsPolicy() {
+        return MaxConnectionsPolicy.valueOf(
+                System.getProperty("panelx.max-connections-policy", "CLOSE_OLDEST"));
+    }
+
+    /** How long an upstream may stay silent before viewers are released with UPSTREAM_GONE. */
+    public static Duration upstreamGraceTimeout() {
+        return duration("panelx.upstream-grace-seconds", 20);
+    }
+
+    /** How long a channel without viewers keeps its upstream or FFmpeg process. */
+    public static Duration idleRelease() {
+        return duration("panelx.idle-release-seconds", 30);
+    }
+
+    /** How long an HLS viewer may go without fetching before its session ends. */
+    public static Duration hlsSessionTimeout() {
+        return duration("panelx.hls-session-seconds", 15);
+    }
+
+    /** The dashboard snapshot interval. */
+    public static Duration snapshotInterval() {
+        return Duration.ofMillis(Long.getLong("panelx.snapshot-millis", 2000));
+    }
+
+    static Duration duration(String property, long defaultSeconds) {
+        return Duration.ofSeconds(Long.getLong(property, defaultSeconds));
+    }
+
+    /** What happens when a line already holds its maximum number of streams. */
+    public enum MaxConnectionsPolicy {
+        /** Close the line's oldest stream to admit the new one (what zapping players expect). */
+        CLOSE_OLDEST,
+        /** Refuse the new stream. */
+        REFUSE
+    }
+}

@@ -1,0 +1,156 @@
+package io.panelx.line;
+
+import io.panelx.admin.PasswordHash;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * A subscriber account. Players put its username and password in every stream URL. The password is
+ * stored only as a hash; PanelX never hands it back.
+ */
+@Entity
+public class Line {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    Long id;
+
+    @Column(nullable = false, unique = true)
+    String username;
+
+    @Column(name = "password_hash", nullable = false)
+    String passwordHash;
+
+    @Column(name = "password_salt", nullable = false)
+    String passwordSalt;
+
+    boolean enabled = true;
+
+    boolean banned;
+
+    @Column(name = "expires_at")
+    Instant expiresAt;
+
+    @Column(name = "max_connections")
+    int maxConnections = 1;
+
+    /** Comma-separated CIDR blocks (IPv4 or IPv6); empty means any address. */
+    @Column(name = "allowed_ips")
+    String allowedIps;
+
+    /** Comma-separated user-agent substrings (case-insensitive); empty means any player. */
+    @Column(name = "allowed_user_agents")
+    String allowedUserAgents;
+
+    boolean trial;
+
+    @Column(name = "created_at", nullable = false)
+    Instant createdAt = Instant.now();
+
+    /** Channel ids this line may watch; empty means every channel. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "line_bouquet", joinColumns = @JoinColumn(name = "line_id"))
+    @Column(name = "channel_id")
+    Set<Long> bouquet = new HashSet<>();
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public void setPassword(String password) {
+        var hash = PasswordHash.create(password, PasswordHash.LINE_ITERATIONS);
+        this.passwordHash = hash.hash();
+        this.passwordSalt = hash.salt();
+    }
+
+    public PasswordHash passwordHash() {
+        return new PasswordHash(passwordHash, passwordSalt, PasswordHash.LINE_ITERATIONS);
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public boolean isBanned() {
+        return banned;
+    }
+
+    public void setBanned(boolean banned) {
+        this.banned = banned;
+    }
+
+    public Instant getExpiresAt() {
+        return expiresAt;
+    }
+
+    public void setExpiresAt(Instant expiresAt) {
+        this.expiresAt = expiresAt;
+    }
+
+    public int getMaxConnections() {
+        return maxConnections;
+    }
+
+    public void setMaxConnections(int maxConnections) {
+        this.maxConnections = maxConnections;
+    }
+
+    public String getAllowedIps() {
+        return allowedIps;
+    }
+
+    public void setAllowedIps(String allowedIps) {
+        this.allowedIps = allowedIps;
+    }
+
+    public String getAllowedUserAgents() {
+        return allowedUserAgents;
+    }
+
+    public void setAllowedUserAgents(String allowedUserAgents) {
+        this.allowedUserAgents = allowedUserAgents;
+    }
+
+    public boolean isTrial() {
+        return trial;
+    }
+
+    public void setTrial(boolean trial) {
+        this.trial = trial;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Set<Long> getBouquet() {
+        return bouquet;
+    }
+
+    public void setBouquet(Set<Long> bouquet) {
+        this.bouquet.clear();
+        this.bouquet.addAll(bouquet);
+    }
+}

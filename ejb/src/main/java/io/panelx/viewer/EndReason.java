@@ -1,0 +1,14 @@
+package io.panelx.viewer;
+
+/** Why a viewer connection ended; recorded in the ledger and shown on the dashboard. */
+public enum EndReason {
+    CLIENT_CLOSED,
+    KICKED_MAX_CONNECTIONS,
+    KILLED_BY_ADMIN,
+    UPSTREAM_GONE,
+    TOO_SLOW,
+    CHANNEL_STOPPED,
+    SHUTDOWN,
+    /** Set at startup on records a crashed server left open. */
+    SERVER_RESTART
+}

@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# PanelX command line.
+#   ./panelx.sh run      build, then start the panel on the embedded default (H2 file, bundled
+#                        WildFly, demo line and channel); ctrl-c stops it.
+#   ./panelx.sh test     install what the tests need (FFmpeg, mpv, Chromium) and run the whole suite
+#                        on H2 and on PostgreSQL.
+#   ./panelx.sh bench    run the benchmarks (see README).
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+
+info() { printf '\033[1mPanelX:\033[0m %s\n' "$*"; }
+
+# Installs Debian packages when they are missing and we may (root, or sudo without a password).
+ensure_packages() {
+  local missing=()
+  for spec in "$@"; do
+    local cmd=${spec%%:*} pkg=${spec##*:}
+    command -v "$cmd" >/dev/null 2>&1 || missing+=("$pkg")
+  done
+  [[ ${#missing[@]} -eq 0 ]] && return 0
+  local sudo=""
+  if [[ $(id -u) -ne 0 ]]; then
+    if sudo -n true 2>/dev/null; then sudo="sudo -n"; else
+      info "missing: ${missing[*]}. Install them with: sudo apt-get install -y ${missing[*]}"
+      return 1
+    fi
+  fi
+  info "installing ${missing[*]} (apt-get)"
+  $sudo apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# FFmpeg from PATH, else from Debian, else the static build packaged in a Maven Central jar.
+ensure_ffmpeg() {
+  if command -v ffmpeg >/dev/null 2>&1; then echo ffmpeg; return; fi
+  if ensure_packages ffmpeg:ffmpeg >/dev/null 2>&1 && command -v ffmpeg >/dev/null; then echo ffmpeg; return; fi
+  local fallback="$root/var/ffmpeg/ffmpeg"
+  if [[ ! -x $fallback ]]; then
+    info "no ffmpeg on PATH: unpacking the static FFmpeg 4.4 from ws.schild:jave-nativebin-linux64" >&2
+    mvn -B -q dependency:unpack -Dartifact=ws.schild:jave-nativebin-linux64:3.5.0 \
+        -DoutputDirectory="$root/var/ffmpeg/jar" >&2
+    mkdir -p "$root/var/ffmpeg"
+    cp "$root/var/ffmpeg/jar/ws/schild/jave/nativebin/ffmpeg-amd64" "$fallback"
+    chmod +x "$fallback"
+  fi
+  echo "$fallback"
+}
+
+run() {
+  info "building (mvn package)"
+  mvn -B -q package -DskipTests
+  local built="$root/wildfly-config/target/wildfly-h2" server="$root/var/wildfly"
+  # The run server lives outside target/ so that `mvn clean` never deletes an operator's data.
+  if [[ ! -f $server/.panelx-config ]] || ! cmp -s "$built/.panelx-config" "$server/.panelx-config"; then
+    info "installing WildFly into var/wildfly (data in var/wildfly/standalone/data is kept)"
+    local keep=""
+    if [[ -d $server/standalone/data ]]; then keep=$(mktemp -d); mv "$server/standalone/data" "$keep/"; fi
+    rm -rf "$server"; mkdir -p "$root/var"; cp -a "$built" "$server"
+    rm -rf "$server/standalone/data" "$server/standalone/deployments"/panelx.ear*
+    if [[ -n $keep ]]; then mv "$keep/data" "$server/standalone/"; rmdir "$keep"; fi
+  fi
+  PANELX_FFMPEG=${PANELX_FFMPEG:-$(ensure_ffmpeg)}
+  export PANELX_FFMPEG
+  rm -f "$server/standalone/deployments"/panelx.ear.*
+  cp "$root/ear/target/panelx.ear" "$server/standalone/deployments/"
+  info "starting WildFly (ffmpeg: $PANELX_FFMPEG); logs in var/wildfly/standalone/log"
+  "$server/bin/standalone.sh" -Djboss.bind.address="${PANELX_BIND:-127.0.0.1}" &
+  local pid=$!
+  trap 'info "stopping"; kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null; exit 0' INT TERM
+  local marker="$server/standalone/deployments/panelx.ear"
+  while kill -0 $pid 2>/dev/null && [[ ! -f $marker.deployed && ! -f $marker.failed ]]; do sleep 0.5; done
+  if [[ -f $marker.failed ]]; then info "deployment failed: $(cat "$marker.failed")"; fi
+  if [[ -f $marker.deployed ]]; then
+    local base="http://${PANELX_BIND:-127.0.0.1}:8080"
+    cat <<MSG
+
+  PanelX is up.
+    Dashboard     $base/admin/        (admin login; the first start prints a generated password
+                                       above unless PANELX_ADMIN_PASSWORD was set)
+    REST API      $base/api/v1/channels   (curl -u admin:PASSWORD)
+    Demo stream   $base/live/demo/demo/1.ts      (mpv, VLC, ffplay)
+    Playlist      $base/get.php?username=demo&password=demo&type=m3u_plus&output=ts
+    Player API    $base/player_api.php?username=demo&password=demo
+  Stop with ctrl-c.
+
+MSG
+  fi
+  wait $pid
+}
+
+test_all() {
+  ensure_packages ffmpeg:ffmpeg ffprobe:ffmpeg mpv:mpv chromium:chromium chromedriver:chromium-driver \
+    || info "continuing without some tools: the tests that need them will fail and say so"
+  mvn -B clean verify -Ppostgresql "$@"
+}
+
+case "${1:-}" in
+  run) shift; run "$@" ;;
+  test) shift; test_all "$@" ;;
+  bench) shift; exec "$root/bench/run.sh" "$@" ;;
+  *) sed -n '2,8p' "$0"; exit 2 ;;
+esac

@@ -1,0 +1,38 @@
+package io.panelx.admin.api;
+
+import io.panelx.line.Line;
+import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** A line as the API shows it: everything but the password, which is never returned. */
+public record LineView(
+        long id,
+        String username,
+        String status,
+        boolean enabled,
+        boolean banned,
+        Instant expiresAt,
+        int maxConnections,
+        String allowedIps,
+        String allowedUserAgents,
+        boolean trial,
+        Instant createdAt,
+        Set<Long> bouquet) {
+
+    static LineView of(Line l) {
+        return new LineView(
+                l.getId(),
+                l.getUsername(),
+                io.panelx.line.LineStatus.of(l, Instant.now()).label(),
+                l.isEnabled(),
+                l.isBanned(),
+                l.getExpiresAt(),
+                l.getMaxConnections(),
+                l.getAllowedIps(),
+                l.getAllowedUserAgents(),
+                l.isTrial(),
+                l.getCreatedAt(),
+                new TreeSet<>(l.getBouquet()));
+    }
+}

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Copies the unpacked WildFly dist to SERVER_DIR (once) and applies the PanelX configuration.
+#   provision.sh DIST_DIR SERVER_DIR h2|postgresql [POSTGRESQL_DRIVER_JAR]
+set -euo pipefail
+dist=$1 server=$2
+if [[ ! -x "$server/bin/standalone.sh" ]]; then
+  mkdir -p "$(dirname "$server")"
+  rm -rf "$server"
+  cp -a "$dist" "$server"
+  chmod +x "$server"/bin/*.sh
+fi
+exec "$(dirname "$0")/configure.sh" "$server" "${@:3}"
