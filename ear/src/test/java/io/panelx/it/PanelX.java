@@ -21,7 +21,8 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 /** The deployed panel as tests see it: the real EAR, its HTTP address, the admin API. */
 public final class PanelX {
 
-    public static final String BASE = System.getProperty("panelx.base", "http://127.0.0.1:8080");
+    public static final int PORT_OFFSET = Integer.getInteger("panelx.port.offset", 0);
+    public static final String BASE = "http://127.0.0.1:" + (8080 + PORT_OFFSET);
     public static final String ADMIN_USER = "admin";
     public static final String ADMIN_PASSWORD = "it-admin-secret";
 

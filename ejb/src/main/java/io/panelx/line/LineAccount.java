@@ -1,0 +1,71 @@
+package io.panelx.line;
+
+import io.panelx.admin.PasswordHash;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** An immutable copy of a line, cached for admission so that stream requests need no database. */
+public record LineAccount(
+        long id,
+        String username,
+        PasswordHash password,
+        boolean enabled,
+        boolean banned,
+        Instant expiresAt,
+        int maxConnections,
+        CidrList allowedIps,
+        List<String> allowedUserAgents,
+        boolean trial,
+        Instant createdAt,
+        Set<Long> bouquet) {
+
+    static LineAccount of(Line l) {
+        List<String> agents =
+                l.getAllowedUserAgents() == null
+                        ? List.of()
+                        : Arrays.stream(l.getAllowedUserAgents().split(","))
+                                .map(String::trim)
+                                .filter(s -> !s.isEmpty())
+                                .map(s -> s.toLowerCase(Locale.ROOT))
+                                .toList();
+        return new LineAccount(
+                l.getId(),
+                l.getUsername(),
+                l.passwordHash(),
+                l.isEnabled(),
+                l.isBanned(),
+                l.getExpiresAt(),
+                l.getMaxConnections(),
+                CidrList.parse(l.getAllowedIps()),
+                agents,
+                l.isTrial(),
+                l.getCreatedAt(),
+                Set.copyOf(l.getBouquet()));
+    }
+
+    public LineStatus status(Instant now) {
+        if (banned) return LineStatus.BANNED;
+        if (!enabled) return LineStatus.DISABLED;
+        if (expiresAt != null && !expiresAt.isAfter(now)) return LineStatus.EXPIRED;
+        return LineStatus.ACTIVE;
+    }
+
+    public boolean allowsAddress(String ip) {
+        return allowedIps.isEmpty() || allowedIps.contains(ip);
+    }
+
+    public boolean allowsUserAgent(String userAgent) {
+        if (allowedUserAgents.isEmpty()) {
+            return true;
+        }
+        String ua = userAgent == null ? "" : userAgent.toLowerCase(Locale.ROOT);
+        return allowedUserAgents.stream().anyMatch(ua::contains);
+    }
+
+    public boolean mayWatch(long channelId) {
+        return bouquet.isEmpty() || bouquet.contains(channelId);
+    }
+}

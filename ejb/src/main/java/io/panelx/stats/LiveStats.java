@@ -1,0 +1,269 @@
+package io.panelx.stats;
+
+import io.panelx.delivery.ChannelState;
+import io.panelx.delivery.ChannelStateChanged;
+import io.panelx.delivery.FeedSampled;
+import io.panelx.line.ConnectionRefused;
+import io.panelx.line.Refusal;
+import io.panelx.viewer.Origin;
+import io.panelx.viewer.TrafficSampled;
+import io.panelx.viewer.Viewer;
+import io.panelx.viewer.ViewerConnected;
+import io.panelx.viewer.ViewerDisconnected;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The live figures of the panel, kept in memory from the viewer and channel events. The dashboard
+ * push, JMX and the Prometheus endpoint all read {@link #snapshot()}, so they always agree; none of
+ * them keeps its own books, and nothing here touches the database.
+ */
+@ApplicationScoped
+public class LiveStats {
+
+    /** Mutable per-connection figures; written by event observers, read by snapshots. */
+    private static final class ConnectionFigures {
+        final Viewer viewer;
+        volatile long bytesSent;
+        volatile long bitsPerSecond;
+
+        ConnectionFigures(Viewer viewer) {
+            this.viewer = viewer;
+        }
+    }
+
+    private static final class ChannelFigures {
+        final long channelId;
+        volatile String name;
+        volatile ChannelState state = ChannelState.STOPPED;
+        volatile Origin origin;
+        volatile Instant since = Instant.now();
+        volatile int sourceIndex;
+        volatile long bytesIn;
+        volatile long bitsPerSecondIn;
+        volatile long ffmpegPid;
+        volatile int restarts;
+        volatile String lastError;
+        volatile FeedSampled.FfmpegProgress progress;
+
+        ChannelFigures(long channelId) {
+            this.channelId = channelId;
+        }
+    }
+
+    private final ConcurrentHashMap<String, ConnectionFigures> connections =
+            new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, ChannelFigures> channels = new ConcurrentHashMap<>();
+    private final EnumMap<Refusal, LongAdder> refused = new EnumMap<>(Refusal.class);
+    private final EnumMap<Origin, LongAdder> connectionsTotal = new EnumMap<>(Origin.class);
+
+    /** Bytes of connections that have ended; live ones are added at snapshot time. */
+    private final AtomicLong bytesOutEnded = new AtomicLong();
+
+    public LiveStats() {
+        for (Refusal r : Refusal.values()) refused.put(r, new LongAdder());
+        for (Origin o : Origin.values()) connectionsTotal.put(o, new LongAdder());
+    }
+
+    void connected(@Observes ViewerConnected e) {
+        connections.put(e.viewer().connectionId(), new ConnectionFigures(e.viewer()));
+        connectionsTotal.get(e.viewer().origin()).increment();
+    }
+
+    void sampled(@Observes TrafficSampled e) {
+        ConnectionFigures f = connections.get(e.viewer().connectionId());
+        if (f != null) {
+            f.bytesSent = e.bytesSent();
+            f.bitsPerSecond = e.bitsPerSecond();
+        }
+    }
+
+    void disconnected(@Observes ViewerDisconnected e) {
+        if (connections.remove(e.viewer().connectionId()) != null) {
+            bytesOutEnded.addAndGet(e.bytesSent());
+        }
+    }
+
+    void refused(@Observes ConnectionRefused e) {
+        refused.get(e.reason()).increment();
+    }
+
+    void channelState(@Observes ChannelStateChanged e) {
+        ChannelFigures f = channels.computeIfAbsent(e.channelId(), ChannelFigures::new);
+        if (f.state != e.state()) {
+            f.since = e.at();
+        }
+        f.name = e.channelName();
+        f.state = e.state();
+        f.origin = e.origin();
+        f.sourceIndex = e.sourceIndex();
+        if (e.state() == ChannelState.FAILED || e.state() == ChannelState.RESTARTING) {
+            f.lastError = e.detail();
+        }
+        if (e.state() == ChannelState.STOPPED) {
+            f.bitsPerSecondIn = 0;
+            f.ffmpegPid = 0;
+        }
+    }
+
+    void feedSampled(@Observes FeedSampled e) {
+        ChannelFigures f = channels.computeIfAbsent(e.channelId(), ChannelFigures::new);
+        f.bytesIn = e.bytesIn();
+        f.bitsPerSecondIn = e.bitsPerSecondIn();
+        f.ffmpegPid = e.ffmpegPid();
+        f.restarts = e.restarts();
+        if (e.lastError() != null) f.lastError = e.lastError();
+        f.progress = e.progress();
+    }
+
+    /** Live connections of one line: what max-connections and Xtream active_cons count. */
+    public int activeConnections(long lineId) {
+        int n = 0;
+        for (ConnectionFigures f : connections.values()) {
+            if (f.viewer.lineId() == lineId) n++;
+        }
+        return n;
+    }
+
+    public Snapshot snapshot() {
+        Instant now = Instant.now();
+        var conns = new ArrayList<ConnectionLive>(connections.size());
+        var perChannelViewers = new java.util.HashMap<Long, int[]>();
+        var perChannelOut = new java.util.HashMap<Long, long[]>();
+        long bytesOut = bytesOutEnded.get();
+        long bpsOut = 0;
+        int proxy = 0, ffmpeg = 0;
+        for (ConnectionFigures f : connections.values()) {
+            Viewer v = f.viewer;
+            conns.add(
+                    new ConnectionLive(
+                            v.connectionId(),
+                            v.lineId(),
+                            v.lineUsername(),
+                            v.channelId(),
+                            v.channelName(),
+                            v.origin(),
+                            v.clientIp(),
+                            v.userAgent(),
+                            v.format(),
+                            v.startedAt(),
+                            f.bytesSent,
+                            f.bitsPerSecond));
+            bytesOut += f.bytesSent;
+            bpsOut += f.bitsPerSecond;
+            if (v.origin() == Origin.PROXY) proxy++;
+            else ffmpeg++;
+            perChannelViewers.computeIfAbsent(v.channelId(), k -> new int[1])[0]++;
+            perChannelOut.computeIfAbsent(v.channelId(), k -> new long[1])[0] += f.bitsPerSecond;
+        }
+        conns.sort(Comparator.comparing(ConnectionLive::startedAt));
+        var chans = new ArrayList<ChannelLive>();
+        long bytesIn = 0, bpsIn = 0;
+        int running = 0, processes = 0;
+        for (ChannelFigures f : channels.values()) {
+            if (f.state == ChannelState.STOPPED) {
+                continue;
+            }
+            running++;
+            if (f.ffmpegPid > 0) processes++;
+            bytesIn += f.bytesIn;
+            bpsIn += f.bitsPerSecondIn;
+            int viewers = perChannelViewers.getOrDefault(f.channelId, new int[1])[0];
+            long out = perChannelOut.getOrDefault(f.channelId, new long[1])[0];
+            chans.add(
+                    new ChannelLive(
+                            f.channelId,
+                            f.name,
+                            f.state,
+                            f.origin,
+                            viewers,
+                            f.bitsPerSecondIn,
+                            out,
+                            f.since,
+                            Duration.between(f.since, now).toSeconds(),
+                            f.ffmpegPid,
+                            f.restarts,
+                            f.lastError,
+                            f.sourceIndex,
+                            f.progress));
+        }
+        chans.sort(Comparator.comparingLong(ChannelLive::channelId));
+        var refusedNow = new EnumMap<Refusal, Long>(Refusal.class);
+        refused.forEach((k, v) -> refusedNow.put(k, v.sum()));
+        var totals =
+                new Totals(
+                        conns.size(),
+                        proxy,
+                        ffmpeg,
+                        bytesOut,
+                        bpsOut,
+                        bytesIn,
+                        bpsIn,
+                        running,
+                        processes,
+                        connectionsTotal.get(Origin.PROXY).sum(),
+                        connectionsTotal.get(Origin.FFMPEG).sum(),
+                        Map.copyOf(refusedNow));
+        return new Snapshot(now, totals, List.copyOf(chans), List.copyOf(conns));
+    }
+
+    public record Snapshot(
+            Instant at,
+            Totals totals,
+            List<ChannelLive> channels,
+            List<ConnectionLive> connections) {}
+
+    public record Totals(
+            int viewers,
+            int proxyViewers,
+            int ffmpegViewers,
+            long bytesOut,
+            long bitsPerSecondOut,
+            long bytesIn,
+            long bitsPerSecondIn,
+            int runningChannels,
+            int ffmpegProcesses,
+            long proxyConnectionsTotal,
+            long ffmpegConnectionsTotal,
+            Map<Refusal, Long> refused) {}
+
+    public record ChannelLive(
+            long channelId,
+            String name,
+            ChannelState state,
+            Origin origin,
+            int viewers,
+            long bitsPerSecondIn,
+            long bitsPerSecondOut,
+            Instant since,
+            long uptimeSeconds,
+            long ffmpegPid,
+            int restarts,
+            String lastError,
+            int sourceIndex,
+            FeedSampled.FfmpegProgress progress) {}
+
+    public record ConnectionLive(
+            String connectionId,
+            long lineId,
+            String lineUsername,
+            long channelId,
+            String channelName,
+            Origin origin,
+            String clientIp,
+            String userAgent,
+            String format,
+            Instant startedAt,
+            long bytesSent,
+            long bitsPerSecond) {}
+}
