@@ -44,6 +44,9 @@ public final class ViewerSession {
     /** Next chunk to send; touched only inside the drain loop. */
     private long position = -1;
 
+    /** Bytes to skip in the chunk at {@code position}: a start or skip lands on its keyframe. */
+    private int offset;
+
     /** Set when the session is waiting for the Feed to publish. */
     private volatile boolean waitingForFeed;
 
@@ -99,6 +102,7 @@ public final class ViewerSession {
         this.feed = feed;
         this.output = output;
         this.position = feed.startPosition();
+        this.offset = feed.startOffset(position);
         feed.add(this);
         if (ended.get()) { // ended before the output was attached: close it here
             feed.remove(this);
@@ -161,11 +165,13 @@ public final class ViewerSession {
                         return;
                     }
                     position = f.startPosition(); // skip to a keyframe-safe point
+                    offset = f.startOffset(position);
                     continue;
                 }
                 long seq = position;
-                int length = f.length(seq);
-                out.write(f.data(seq), 0, length);
+                int length = f.length(seq) - offset;
+                out.write(f.data(seq), offset, length);
+                offset = 0;
                 if (!f.intact(seq)) {
                     finish(EndReason.TOO_SLOW); // overwritten while being copied out
                     return;
