@@ -65,7 +65,8 @@ run() {
   rm -f "$server/standalone/deployments"/panelx.ear.*
   cp "$root/ear/target/panelx.ear" "$server/standalone/deployments/"
   info "starting WildFly (ffmpeg: $PANELX_FFMPEG); logs in var/wildfly/standalone/log"
-  "$server/bin/standalone.sh" -Djboss.bind.address="${PANELX_BIND:-127.0.0.1}" &
+  # In background mode standalone.sh relays INT/TERM to the JVM, so stopping leaves no process.
+  LAUNCH_JBOSS_IN_BACKGROUND=1 "$server/bin/standalone.sh" -Djboss.bind.address="${PANELX_BIND:-127.0.0.1}" &
   local pid=$!
   trap 'info "stopping"; kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null; exit 0' INT TERM
   local marker="$server/standalone/deployments/panelx.ear"
