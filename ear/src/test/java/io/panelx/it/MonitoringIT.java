@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.panelx.it.jmxprobe.PlatformMBeansProbe;
 import io.panelx.monitoring.ChannelMXBean;
-import io.panelx.monitoring.PanelMBeans;
+import io.panelx.monitoring.MBeanRegistration;
 import io.panelx.monitoring.PanelMXBean;
 import jakarta.json.JsonObject;
 import java.io.File;
@@ -375,7 +375,7 @@ class MonitoringIT {
             // The kill operation through the platform MBeanServer in the server: mpv ends.
             JsonObject killed =
                     invoke(
-                            PanelMBeans.PANEL.getCanonicalName(),
+                            MBeanRegistration.PANEL.getCanonicalName(),
                             "killConnection",
                             ffmpegViewer.getString("connectionId"),
                             "java.lang.String");
@@ -385,7 +385,7 @@ class MonitoringIT {
 
             // Stopping the direct channel removes its MXBean.
             invoke(
-                    PanelMBeans.PANEL.getCanonicalName(),
+                    MBeanRegistration.PANEL.getCanonicalName(),
                     "stopChannel",
                     String.valueOf(direct),
                     "long");
@@ -504,9 +504,9 @@ class MonitoringIT {
     }
 
     static JsonObject probePanel() {
-        JsonObject panel = probe(PanelMBeans.PANEL.getCanonicalName());
+        JsonObject panel = probe(MBeanRegistration.PANEL.getCanonicalName());
         assertEquals(1, panel.size(), "io.panelx:type=Panel registered: " + panel);
-        return panel.getJsonObject(PanelMBeans.PANEL.getCanonicalName());
+        return panel.getJsonObject(MBeanRegistration.PANEL.getCanonicalName());
     }
 
     static JsonObject probeChannelOrNull(long channelId) {
@@ -583,7 +583,7 @@ class MonitoringIT {
     }
 
     static PanelMXBean panel(MBeanServerConnection connection) {
-        return JMX.newMXBeanProxy(connection, PanelMBeans.PANEL, PanelMXBean.class);
+        return JMX.newMXBeanProxy(connection, MBeanRegistration.PANEL, PanelMXBean.class);
     }
 
     static Map<String, Long> remoteFigures(PanelMXBean panel) {
