@@ -101,7 +101,14 @@ class MonitoringIT {
 
     @Test
     void remoteJmxRefusesAWrongPassword() {
-        assertThrows(Exception.class, () -> connect(jmxUser(), "wrong-password").close());
+        Exception refused =
+                assertThrows(Exception.class, () -> connect(jmxUser(), "wrong-password").close());
+        assertTrue(
+                refused instanceof SecurityException
+                        || String.valueOf(refused.getMessage())
+                                .toLowerCase()
+                                .contains("authentication"),
+                "refused for its credentials: " + refused);
     }
 
     @Test
