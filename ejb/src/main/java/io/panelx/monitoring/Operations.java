@@ -31,11 +31,16 @@ final class Operations {
             return operation.get();
         } catch (RuntimeException e) {
             Throwable cause = e instanceof EJBException && e.getCause() != null ? e.getCause() : e;
-            if (cause instanceof NotFound || cause instanceof InvalidInput) {
+            if (cause instanceof NotFound
+                    || cause instanceof InvalidInput
+                    || cause instanceof IllegalArgumentException) {
                 throw new IllegalArgumentException(cause.getMessage());
             }
-            LOG.log(Level.WARNING, "JMX operation failed", e);
-            throw new IllegalStateException("operation failed: " + cause);
+            if (!(cause instanceof IllegalStateException)) {
+                LOG.log(Level.WARNING, "JMX operation failed", e);
+            }
+            throw new IllegalStateException(
+                    cause.getMessage() != null ? cause.getMessage() : cause.toString());
         }
     }
 }
