@@ -5,10 +5,14 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.panelx.it.jmxprobe.PlatformMBeansProbe;
+import io.panelx.line.Refusal;
 import io.panelx.monitoring.ChannelMXBean;
 import io.panelx.monitoring.MBeanRegistration;
 import io.panelx.monitoring.PanelMXBean;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -19,10 +23,17 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.management.JMX;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
@@ -52,6 +63,12 @@ class MonitoringIT {
     static final String JMX_URL = "service:jmx:remote+http://127.0.0.1:" + MANAGEMENT_PORT;
     static final String PROBE = BASE + "/jmx-probe/mbeans";
 
+    /** The refusal reasons, as JMX and the snapshot name them. */
+    static final SortedSet<String> REFUSALS =
+            Arrays.stream(Refusal.values())
+                    .map(Enum::name)
+                    .collect(Collectors.toCollection(TreeSet::new));
+
     @Deployment(name = "panelx", order = 1, testable = false)
     static EnterpriseArchive panelx() {
         return PanelX.ear();
@@ -77,9 +94,7 @@ class MonitoringIT {
                             assertTotalsAgree(before, probeFigures(panel), after);
                         });
         JsonObject panel = probePanel();
-        assertEquals(
-                Refusals.ALL,
-                new java.util.TreeSet<>(panel.getJsonObject("ConnectionsRefused").keySet()));
+        assertEquals(REFUSALS, new TreeSet<>(panel.getJsonObject("ConnectionsRefused").keySet()));
     }
 
     @Test
@@ -307,10 +322,10 @@ class MonitoringIT {
                                         array(
                                                 get("/api/v1/connections?open=true&line=" + lineId)
                                                         .body());
-                                var ids = new java.util.TreeSet<String>();
+                                var ids = new TreeSet<String>();
                                 open.forEach(v -> ids.add(v.asJsonObject().getString("id")));
                                 assertEquals(
-                                        new java.util.TreeSet<>(
+                                        new TreeSet<>(
                                                 List.of(
                                                         ffmpegViewer.getString("connectionId"),
                                                         proxyViewer.getString("connectionId"))),
@@ -333,13 +348,9 @@ class MonitoringIT {
                                 assertTrue(panel.getInt("ProxyViewers") >= 1);
                                 assertTrue(panel.getInt("FfmpegViewers") >= 1);
                                 assertTrue(panel.getInt("FfmpegProcesses") >= 1);
-                                var ids = new java.util.HashSet<String>();
+                                var ids = new HashSet<String>();
                                 panel.getJsonArray("ConnectionIds")
-                                        .forEach(
-                                                v ->
-                                                        ids.add(
-                                                                ((jakarta.json.JsonString) v)
-                                                                        .getString()));
+                                        .forEach(v -> ids.add(((JsonString) v).getString()));
                                 assertTrue(ids.contains(ffmpegViewer.getString("connectionId")));
                                 assertTrue(ids.contains(proxyViewer.getString("connectionId")));
                                 assertChannelsAgree(before, probeChannels(channels), after);
@@ -392,7 +403,7 @@ class MonitoringIT {
                             "killConnection",
                             ffmpegViewer.getString("connectionId"),
                             "java.lang.String");
-            assertEquals(jakarta.json.JsonValue.TRUE, killed.get("result"));
+            assertEquals(JsonValue.TRUE, killed.get("result"));
             await().atMost(Duration.ofSeconds(20)).until(() -> !ffmpegChannelPlayer.isAlive());
             assertEndedBy(ffmpegViewer.getString("connectionId"), "KILLED_BY_ADMIN");
 
@@ -440,7 +451,7 @@ class MonitoringIT {
         }
         JsonObject refusedBefore = before.getJsonObject("refused");
         JsonObject refusedAfter = after.getJsonObject("refused");
-        for (String reason : Refusals.ALL) {
+        for (String reason : REFUSALS) {
             long b = refusedBefore.getJsonNumber(reason).longValue();
             assertEquals(b, refusedAfter.getJsonNumber(reason).longValue(), reason + " moved");
             assertEquals(b, read.get("refused." + reason), "refused " + reason);
@@ -540,10 +551,7 @@ class MonitoringIT {
         }
         figures.put("bytesOut", panel.getJsonNumber("BytesOut").longValue());
         panel.getJsonObject("ConnectionsRefused")
-                .forEach(
-                        (k, v) ->
-                                figures.put(
-                                        "refused." + k, ((jakarta.json.JsonNumber) v).longValue()));
+                .forEach((k, v) -> figures.put("refused." + k, ((JsonNumber) v).longValue()));
         return figures;
     }
 
@@ -620,6 +628,7 @@ class MonitoringIT {
                 connection.queryNames(new ObjectName("io.panelx:type=Channel,*"), null)) {
             ChannelMXBean c = JMX.newMXBeanProxy(connection, name, ChannelMXBean.class);
             assertEquals(String.valueOf(c.getChannelId()), name.getKeyProperty("id"));
+            assertEquals(ObjectName.quote(c.getName()), name.getKeyProperty("name"));
             channels.put(
                     c.getChannelId(),
                     channel(
@@ -672,12 +681,12 @@ class MonitoringIT {
         figures.put("proxyConnectionsTotal", s.get("panelx_connections_total{origin=\"proxy\"}"));
         figures.put("ffmpegConnectionsTotal", s.get("panelx_connections_total{origin=\"ffmpeg\"}"));
         figures.put("bytesOut", s.get("panelx_outbound_bytes_total"));
-        for (String reason : Refusals.ALL) {
+        for (String reason : REFUSALS) {
             figures.put(
                     "refused." + reason,
                     s.get(
                             "panelx_connections_refused_total{reason=\""
-                                    + reason.toLowerCase(java.util.Locale.ROOT)
+                                    + reason.toLowerCase(Locale.ROOT)
                                     + "\"}"));
         }
         return figures;
@@ -686,7 +695,7 @@ class MonitoringIT {
     static Map<Long, Map<String, Object>> prometheusChannels(String text) {
         var channels = new TreeMap<Long, Map<String, Object>>();
         var info =
-                java.util.regex.Pattern.compile(
+                Pattern.compile(
                         "panelx_channel_info\\{(channel_id=\"(\\d+)\",channel=\"(?:[^\"\\\\]|\\\\.)*\")"
                                 + ",state=\"(\\w+)\",origin=\"(\\w*)\"} 1");
         Map<String, Long> s = samples(text);
@@ -696,10 +705,8 @@ class MonitoringIT {
             channels.put(
                     Long.parseLong(m.group(2)),
                     channel(
-                            m.group(3).toUpperCase(java.util.Locale.ROOT),
-                            m.group(4).isEmpty()
-                                    ? "null"
-                                    : m.group(4).toUpperCase(java.util.Locale.ROOT),
+                            m.group(3).toUpperCase(Locale.ROOT),
+                            m.group(4).isEmpty() ? "null" : m.group(4).toUpperCase(Locale.ROOT),
                             s.get("panelx_channel_viewers" + labels),
                             s.get("panelx_channel_ffmpeg_pid" + labels),
                             s.get("panelx_channel_restarts" + labels)));
@@ -708,17 +715,6 @@ class MonitoringIT {
     }
 
     // --- helpers ---------------------------------------------------------------------------
-
-    /** The refusal reasons, as JMX and the snapshot name them. */
-    static final class Refusals {
-        static final java.util.SortedSet<String> ALL = new java.util.TreeSet<>();
-
-        static {
-            for (var r : io.panelx.line.Refusal.values()) {
-                ALL.add(r.name());
-            }
-        }
-    }
 
     static String attribute(String figure) {
         return Character.toUpperCase(figure.charAt(0)) + figure.substring(1);
