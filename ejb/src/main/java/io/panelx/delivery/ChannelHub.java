@@ -292,12 +292,14 @@ public class ChannelHub {
             self[0] = session;
             lineSessions.add(session);
             sessions.put(viewer.connectionId(), session);
+            // Announced under the lock: a concurrent admission can only evict it afterwards,
+            // so its ViewerConnected always precedes its ViewerDisconnected.
+            session.announce();
         }
         for (ViewerSession old : evicted) {
             old.end(EndReason.KICKED_MAX_CONNECTIONS);
         }
         runner.noViewersSinceNanos = 0;
-        session.announce();
         return session;
     }
 
