@@ -60,6 +60,11 @@ run() {
     rm -rf "$server/standalone/data" "$server/standalone/deployments"/panelx.ear*
     if [[ -n $keep ]]; then mv "$keep/data" "$server/standalone/"; rmdir "$keep"; fi
   fi
+  # Management users are the operator's own: start from the distribution's empty list (never a
+  # test user), then add PANELX_JMX_USER / PANELX_JMX_PASSWORD when they are set.
+  local users=standalone/configuration/mgmt-users.properties
+  [[ -f $server/.panelx-users ]] || { cp "$root/wildfly-config/target/dist/wildfly-"*/$users "$server/$users"; touch "$server/.panelx-users"; }
+  "$root/wildfly-config/management-user.sh" "$server"
   PANELX_FFMPEG=${PANELX_FFMPEG:-$(ensure_ffmpeg)}
   export PANELX_FFMPEG
   rm -f "$server/standalone/deployments"/panelx.ear.*
