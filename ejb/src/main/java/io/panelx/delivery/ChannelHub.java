@@ -10,6 +10,7 @@ import io.panelx.config.Settings;
 import io.panelx.ffmpeg.FfmpegSource;
 import io.panelx.ffmpeg.FfmpegSupervisor;
 import io.panelx.line.LineAccount;
+import io.panelx.line.Refusal;
 import io.panelx.proxy.HlsPullSource;
 import io.panelx.proxy.HttpPullSource;
 import io.panelx.viewer.EndReason;
@@ -100,9 +101,9 @@ public class ChannelHub {
 
     /** A refusal decided by the hub (max connections, unavailable channel). */
     public static final class Refused extends Exception {
-        public final io.panelx.line.Refusal reason;
+        public final Refusal reason;
 
-        Refused(io.panelx.line.Refusal reason) {
+        Refused(Refusal reason) {
             super(reason.message(), null, false, false);
             this.reason = reason;
         }
@@ -143,7 +144,7 @@ public class ChannelHub {
     /** The running Feed of a channel, started if needed. */
     FeedRunner runnerFor(ChannelInfo channel) throws Refused {
         if (shuttingDown) {
-            throw new Refused(io.panelx.line.Refusal.UNAVAILABLE);
+            throw new Refused(Refusal.UNAVAILABLE);
         }
         FeedRunner existing = running.get(channel.id());
         if (existing != null && !existing.isStopped()) {
@@ -158,7 +159,7 @@ public class ChannelHub {
             try {
                 sourceThreads.execute(runner);
             } catch (RejectedExecutionException e) {
-                throw new Refused(io.panelx.line.Refusal.UNAVAILABLE);
+                throw new Refused(Refusal.UNAVAILABLE);
             }
             running.put(channel.id(), runner);
             return runner;
@@ -233,7 +234,7 @@ public class ChannelHub {
         if (r == null) {
             start(channelId);
         } else {
-            r.restart("admin");
+            r.restart(true);
         }
     }
 
@@ -286,7 +287,7 @@ public class ChannelHub {
         synchronized (lineSessions) {
             while (lineSessions.size() >= line.maxConnections()) {
                 if (Settings.maxConnectionsPolicy() == Settings.MaxConnectionsPolicy.REFUSE) {
-                    throw new Refused(io.panelx.line.Refusal.MAX_CONNECTIONS);
+                    throw new Refused(Refusal.MAX_CONNECTIONS);
                 }
                 evicted.add(lineSessions.remove(0));
             }
@@ -352,7 +353,7 @@ public class ChannelHub {
     private FeedRunner readyRunner(ChannelInfo channel) throws Refused {
         FeedRunner runner = runnerFor(channel);
         if (!runner.awaitReady(Settings.startTimeout().toMillis())) {
-            throw new Refused(io.panelx.line.Refusal.UNAVAILABLE);
+            throw new Refused(Refusal.UNAVAILABLE);
         }
         return runner;
     }
@@ -484,7 +485,7 @@ public class ChannelHub {
                 Source source = r.current();
                 if (r.state() == ChannelState.RUNNING && r.feed.silentNanos() > STALL_NANOS) {
                     LOG.info(() -> "Channel " + r.channel.id() + " stalled, restarting its source");
-                    r.restart("stalled");
+                    r.restart(false);
                 }
                 if (viewers > 0) {
                     r.noViewersSinceNanos = 0;

@@ -140,7 +140,7 @@ final class FeedRunner implements Runnable {
         listener.stateChanged(this, ChannelState.STOPPED, lastError);
     }
 
-    /** Waits before the next attempt; stop() and restart() cut the wait short. */
+    /** Waits before the next attempt; stop() cuts the wait short. */
     private void pause(long millis) {
         synchronized (wakeUp) {
             long deadline = System.currentTimeMillis() + millis;
@@ -176,8 +176,8 @@ final class FeedRunner implements Runnable {
     }
 
     /** Ends the current source so that it is started again; viewers stay. */
-    void restart(String why) {
-        restartRequested = "admin".equals(why);
+    void restart(boolean byAdmin) {
+        restartRequested = byAdmin;
         Source s = current;
         if (s != null) {
             s.abort();

@@ -22,6 +22,9 @@ public final class HlsWindow implements Feed.ChunkListener {
     private long startedNanos;
     private boolean open;
 
+    /** Chunks seen before the first keyframe; past a limit, segments are cut on time alone. */
+    private int seenChunks;
+
     @Override
     public void onChunk(byte[] data, int chunkLength, int randomAccessOffset) {
         long now = System.nanoTime();
@@ -54,8 +57,6 @@ public final class HlsWindow implements Feed.ChunkListener {
         System.arraycopy(data, from, buffer, length, n);
         length += n;
     }
-
-    private int seenChunks;
 
     private void close(long now) {
         var segment =
