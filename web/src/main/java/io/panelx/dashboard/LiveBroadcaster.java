@@ -11,12 +11,16 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.websocket.Session;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -26,7 +30,8 @@ import java.util.logging.Logger;
 
 /**
  * Pushes the live figures to every open dashboard: viewer and channel events the moment they are
- * fired, and a full {@link LiveStats} snapshot every {@link Settings#snapshotInterval()}.
+ * fired, and a full {@link LiveStats} snapshot every {@link Settings#snapshotInterval()}, which
+ * also feeds the 10-minute graph.
  *
  * <p>The observers run on the thread that fired the event, often the byte path of a viewer, so they
  * only serialize once and hand the text to each subscriber's non-blocking outbox. With no dashboard
@@ -44,7 +49,14 @@ public class LiveBroadcaster {
     public record ConnectionEnded(
             String connectionId, long channelId, Instant at, long bytesSent, EndReason reason) {}
 
+    /** One point of the dashboard's graph. */
+    public record Sample(Instant at, long bitsPerSecondOut, long bitsPerSecondIn, int viewers) {}
+
+    /** How far back the graph reaches; a new dashboard receives this much at once. */
+    static final Duration GRAPH_WINDOW = Duration.ofMinutes(10);
+
     private final ConcurrentHashMap<String, LiveSubscriber> subscribers = new ConcurrentHashMap<>();
+    private final ArrayDeque<Sample> samples = new ArrayDeque<>();
     private final Jsonb jsonb = JsonbBuilder.create();
 
     @Inject LiveStats stats;
@@ -58,8 +70,13 @@ public class LiveBroadcaster {
         var subscriber = new LiveSubscriber(session, () -> leave(session));
         subscribers.put(session.getId(), subscriber);
         startSnapshots();
+        List<Sample> graph;
+        synchronized (samples) {
+            graph = List.copyOf(samples);
+        }
+        subscriber.offer(jsonb.toJson(new LiveMessage("history", graph)), false);
         // A new dashboard should not wait a whole interval for its first figures.
-        subscriber.offer(snapshotMessage(), true);
+        subscriber.offer(snapshotMessage(), false);
     }
 
     void leave(Session session) {
@@ -137,19 +154,37 @@ public class LiveBroadcaster {
         return jsonb.toJson(new LiveMessage("snapshot", stats.snapshot()));
     }
 
-    private void pushSnapshot() {
-        if (subscribers.isEmpty()) {
-            return;
-        }
+    /** Every tick: one graph point, kept even with no dashboard open, and the push. */
+    private void tick() {
         try {
-            publish(snapshotMessage(), true);
+            var snapshot = stats.snapshot();
+            var t = snapshot.totals();
+            synchronized (samples) {
+                samples.add(
+                        new Sample(
+                                snapshot.at(),
+                                t.bitsPerSecondOut(),
+                                t.bitsPerSecondIn(),
+                                t.viewers()));
+                Instant oldest = snapshot.at().minus(GRAPH_WINDOW);
+                while (!samples.isEmpty() && samples.peekFirst().at().isBefore(oldest)) {
+                    samples.pollFirst();
+                }
+            }
+            if (!subscribers.isEmpty()) {
+                publish(jsonb.toJson(new LiveMessage("snapshot", snapshot)), true);
+            }
         } catch (RuntimeException e) {
             // keep the schedule alive: a failed tick must not cancel the following ones
             LOG.log(Level.WARNING, "Live snapshot push failed", e);
         }
     }
 
-    /** Started with the first dashboard, so a panel nobody watches does no work for it. */
+    /** Started with the application, so a dashboard opened later shows the last 10 minutes. */
+    void started(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        startSnapshots();
+    }
+
     private synchronized void startSnapshots() {
         if (snapshots != null) {
             return;
@@ -157,8 +192,7 @@ public class LiveBroadcaster {
         long millis = Math.max(100, Settings.snapshotInterval().toMillis());
         try {
             snapshots =
-                    ticks.scheduleAtFixedRate(
-                            this::pushSnapshot, millis, millis, TimeUnit.MILLISECONDS);
+                    ticks.scheduleAtFixedRate(this::tick, millis, millis, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             LOG.log(Level.SEVERE, "Live snapshots could not be scheduled", e);
         }
