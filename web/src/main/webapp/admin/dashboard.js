@@ -8,6 +8,7 @@
 
   const WINDOW_SECONDS = 600;
   const connections = new Map();   // connectionId -> ConnectionLive
+  const firstSeen = new Map();     // connectionId -> when this page first showed it (ms)
   let liveChannels = new Map();    // channelId -> ChannelLive (running ones)
   let configured = [];             // every channel from /api/v1/channels
   const $ = id => document.getElementById(id);
@@ -78,13 +79,16 @@
       .filter(c => !q || [c.lineUsername, c.channelName, c.clientIp, c.userAgent, c.origin]
         .some(v => String(v || "").toLowerCase().includes(q)))
       .sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt));
+    const now = Date.now();
+    for (const id of connections.keys()) if (!firstSeen.has(id)) firstSeen.set(id, now);
+    for (const id of firstSeen.keys()) if (!connections.has(id)) firstSeen.delete(id);
     $("conn-count").textContent = `${connections.size} open`;
     if (!rows.length) {
       connBody.innerHTML = `<tr><td colspan="10" class="empty">${connections.size ? "No connection matches the filter" : "Nobody is watching right now"}</td></tr>`;
       return;
     }
     connBody.innerHTML = rows.map(c => `
-      <tr data-connection-id="${esc(c.connectionId)}">
+      <tr data-connection-id="${esc(c.connectionId)}" data-seen="${firstSeen.get(c.connectionId)}" data-started="${Date.parse(c.startedAt)}">
         <td class="line">${esc(c.lineUsername)}</td>
         <td class="channel">${esc(c.channelName)}</td>
         <td class="origin">${badge(c.origin)}</td>
