@@ -87,9 +87,7 @@ class AdminPagesIT {
             new Select(dialog.findElement(By.name("deliveryMode"))).selectByValue("FFMPEG");
             new Select(dialog.findElement(By.name("ffmpegProfile"))).selectByValue("H264_720P");
             browser.find("#save-channel").click();
-            wait.until(
-                    ExpectedConditions.textToBePresentInElementLocated(
-                            By.id("channels"), name));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("channels"), name));
         }
         JsonObject channel =
                 array(get("/api/v1/channels").body()).stream()
@@ -138,12 +136,17 @@ class AdminPagesIT {
                         .filter(c -> group.equals(c.getString("categoryName", null)))
                         .toList();
         assertEquals(2, imported.size(), imported.toString());
-        var one = imported.stream().filter(c -> c.getString("name").equals("Import One")).findFirst().orElseThrow();
+        var one =
+                imported.stream()
+                        .filter(c -> c.getString("name").equals("Import One"))
+                        .findFirst()
+                        .orElseThrow();
         assertEquals("one.it", one.getString("epgId"));
         assertEquals("http://logos/one.png", one.getString("logo"));
         assertEquals("DIRECT", one.getString("deliveryMode"));
         assertTrue(
-                imported.stream().anyMatch(c -> c.getString("name").equals("Import Two, with comma")));
+                imported.stream()
+                        .anyMatch(c -> c.getString("name").equals("Import Two, with comma")));
     }
 
     @Test

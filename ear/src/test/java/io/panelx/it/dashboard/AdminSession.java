@@ -54,7 +54,8 @@ final class AdminSession {
                                                         + enc(ADMIN_USER)
                                                         + "&j_password="
                                                         + enc(ADMIN_PASSWORD))));
-        if (r.statusCode() != 302 || r.headers().firstValue("Location").orElse("").contains("error")) {
+        if (r.statusCode() != 302
+                || r.headers().firstValue("Location").orElse("").contains("error")) {
             throw new AssertionError("login failed: " + r.statusCode() + " " + r.headers().map());
         }
         return this;

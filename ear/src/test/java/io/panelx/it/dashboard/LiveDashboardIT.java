@@ -28,13 +28,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.WebElement;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The acceptance test of the dashboard: real players on a direct-proxy channel (fed by an FFmpeg
- * upstream started here) and on the demo FFmpeg channel appear on an open dashboard within 2 s
- * with the right origin; killing one from the page ends the player and removes its row.
+ * upstream started here) and on the demo FFmpeg channel appear on an open dashboard within 2 s with
+ * the right origin; killing one from the page ends the player and removes its row.
  */
 @ExtendWith(ArquillianExtension.class)
 class LiveDashboardIT {
@@ -76,7 +77,8 @@ class LiveDashboardIT {
             browser.login();
 
             try (var proxyPlayer =
-                            Player.ffmpeg(streamUrl(user, proxyChannel), "PanelX-IT proxy", "proxy");
+                            Player.ffmpeg(
+                                    streamUrl(user, proxyChannel), "PanelX-IT proxy", "proxy");
                     var ffmpegPlayer =
                             Player.ffmpeg(
                                     streamUrl(user, DEMO_FFMPEG_CHANNEL),
@@ -84,10 +86,10 @@ class LiveDashboardIT {
                                     "ffmpeg")) {
                 // A cold channel takes a few seconds to start; the 2 s are measured from the
                 // connection's admission to the row showing up (see assertPushedInTime).
-                WebElement proxyRow = rowOf(browser, "PanelX-IT proxy");
-                WebElement ffmpegRow = rowOf(browser, "PanelX-IT ffmpeg");
-                assertEquals("PROXY", proxyRow.findElement(By.cssSelector(".origin")).getText());
-                assertEquals("FFMPEG", ffmpegRow.findElement(By.cssSelector(".origin")).getText());
+                Row proxyRow = rowOf(browser, "PanelX-IT proxy");
+                Row ffmpegRow = rowOf(browser, "PanelX-IT ffmpeg");
+                assertEquals("PROXY", proxyRow.origin());
+                assertEquals("FFMPEG", ffmpegRow.origin());
                 assertPushedInTime(proxyRow);
                 assertPushedInTime(ffmpegRow);
 
@@ -97,8 +99,11 @@ class LiveDashboardIT {
                     readers.add(
                             new Reader(
                                     streamUrl(user, channel),
-                                    List.of("VLC/3.0.18 LibVLC/3.0.18", "TiviMate/4.7.0",
-                                                    "IPTVSmartersPro", "Kodi/20.2")
+                                    List.of(
+                                                    "VLC/3.0.18 LibVLC/3.0.18",
+                                                    "TiviMate/4.7.0",
+                                                    "IPTVSmartersPro",
+                                                    "Kodi/20.2")
                                             .get(i % 4)));
                 }
                 browser.waitUpTo(Duration.ofSeconds(30))
@@ -109,28 +114,29 @@ class LiveDashboardIT {
                                                 >= 10);
                 screenshots(browser);
 
-                String killedId = proxyRow.getAttribute("data-connection-id");
-                proxyRow.findElement(By.cssSelector("button.kill")).click();
+                String killedId = proxyRow.id();
+                clickKill(browser, killedId);
                 browser.waitUpTo(Duration.ofMillis(PUSH_TARGET_MILLIS))
                         .until(
                                 ExpectedConditions.invisibilityOfElementLocated(
                                         By.cssSelector(
                                                 "tr[data-connection-id='" + killedId + "']")));
-                Awaitility.await()
-                        .atMost(Duration.ofSeconds(10))
-                        .until(() -> !proxyPlayer.alive());
+                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !proxyPlayer.alive());
                 Awaitility.await()
                         .atMost(Duration.ofSeconds(15))
                         .until(
                                 () ->
                                         "KILLED_BY_ADMIN"
                                                 .equals(
-                                                        object(get("/api/v1/connections/" + killedId).body())
+                                                        object(
+                                                                        get("/api/v1/connections/"
+                                                                                        + killedId)
+                                                                                .body())
                                                                 .getString("endReason", "")));
                 assertTrue(ffmpegPlayer.alive(), "the other player keeps playing");
 
                 // Closing a player removes its row too.
-                String closedId = ffmpegRow.getAttribute("data-connection-id");
+                String closedId = ffmpegRow.id();
                 ffmpegPlayer.close();
                 browser.waitUpTo(Duration.ofSeconds(5))
                         .until(
@@ -143,29 +149,71 @@ class LiveDashboardIT {
         }
     }
 
-    private static WebElement rowOf(Browser browser, String userAgent) {
+    /** A connection row as the page showed it, read in one go (the table re-renders often). */
+    record Row(String id, String origin, long seen, long started) {}
+
+    private static Row rowOf(Browser browser, String userAgent) {
         return browser.waitUpTo(Duration.ofSeconds(30))
                 .until(
-                        ExpectedConditions.presenceOfElementLocated(
-                                By.xpath(
-                                        "//tr[@data-connection-id][td[@title='"
-                                                + userAgent
-                                                + "']]")));
+                        d -> {
+                            Object found =
+                                    ((JavascriptExecutor) d)
+                                            .executeScript(
+                                                    "const tr = [...document.querySelectorAll("
+                                                            + "'tr[data-connection-id]')].find(r =>"
+                                                            + " r.querySelector('td.ua').title"
+                                                            + " === arguments[0]);"
+                                                            + "return tr ? [tr.dataset.connectionId,"
+                                                            + " tr.querySelector('.origin')"
+                                                            + ".textContent.trim(), tr.dataset.seen,"
+                                                            + " tr.dataset.started] : null;",
+                                                    userAgent);
+                            if (found == null) {
+                                return null;
+                            }
+                            List<?> cells = (List<?>) found;
+                            return new Row(
+                                    (String) cells.get(0),
+                                    (String) cells.get(1),
+                                    Long.parseLong((String) cells.get(2)),
+                                    Long.parseLong((String) cells.get(3)));
+                        });
+    }
+
+    /** Clicks the row's Kill button, finding it again if a re-render replaced it meanwhile. */
+    private static void clickKill(Browser browser, String connectionId) {
+        browser.waitUpTo(Duration.ofSeconds(5))
+                .ignoring(StaleElementReferenceException.class)
+                .until(
+                        d -> {
+                            d.findElement(
+                                            By.cssSelector(
+                                                    "tr[data-connection-id='"
+                                                            + connectionId
+                                                            + "'] button.kill"))
+                                    .click();
+                            return true;
+                        });
     }
 
     /** The page notes when it first showed a row; the server stamped the admission. */
-    private static void assertPushedInTime(WebElement row) {
-        long seen = Long.parseLong(row.getAttribute("data-seen"));
-        long started = Long.parseLong(row.getAttribute("data-started"));
+    private static void assertPushedInTime(Row row) {
         assertTrue(
-                seen - started <= PUSH_TARGET_MILLIS,
-                "on the dashboard " + (seen - started) + " ms after admission");
+                row.seen() - row.started() <= PUSH_TARGET_MILLIS,
+                "on the dashboard " + (row.seen() - row.started()) + " ms after admission");
     }
 
     private static void screenshots(Browser browser) {
-        // The graph needs a few snapshots to show the new viewers.
-        browser.waitUpTo(Duration.ofSeconds(10))
-                .until(d -> !d.findElement(By.id("t-viewers")).getText().equals("0"));
+        // Let the graph and the rates fill for a few snapshots so the picture shows something.
+        browser.waitUpTo(Duration.ofSeconds(40))
+                .until(
+                        d ->
+                                ((Number)
+                                                        ((JavascriptExecutor) d)
+                                                                .executeScript(
+                                                                        "return window.panelxLive.pointsWithViewers"))
+                                                .intValue()
+                                        >= 8);
         browser.driver.manage().window().setSize(new Dimension(1280, 1250));
         browser.screenshot(Path.of("target/screenshots/dashboard.png"));
         browser.driver.manage().window().setSize(new Dimension(390, 1600));
@@ -191,7 +239,11 @@ class LiveDashboardIT {
             Path p = Path.of(table);
             if (Files.exists(p)
                     && Files.readAllLines(p).stream()
-                            .anyMatch(l -> l.contains(hex) && l.substring(l.indexOf(hex)).contains(" 0A "))) {
+                            .anyMatch(
+                                    l ->
+                                            l.contains(hex)
+                                                    && l.substring(l.indexOf(hex))
+                                                            .contains(" 0A "))) {
                 return true;
             }
         }
@@ -209,7 +261,8 @@ class LiveDashboardIT {
                             () -> {
                                 try {
                                     connection =
-                                            (HttpURLConnection) URI.create(url).toURL().openConnection();
+                                            (HttpURLConnection)
+                                                    URI.create(url).toURL().openConnection();
                                     connection.setRequestProperty("User-Agent", userAgent);
                                     connection.setReadTimeout(30_000);
                                     try (InputStream in = connection.getInputStream()) {

@@ -66,8 +66,7 @@ class LoginIT {
                         "/admin/vendor/uplot/dist/uPlot.iife.min.js")) {
             var r = anonymous.get(path);
             assertEquals(302, r.statusCode(), path);
-            assertTrue(
-                    r.headers().firstValue("Location").orElse("").endsWith("/login.html"), path);
+            assertTrue(r.headers().firstValue("Location").orElse("").endsWith("/login.html"), path);
         }
         assertEquals(200, anonymous.get("/login.css").statusCode(), "the login page's own CSS");
         assertEquals(401, anonymous.get("/api/v1/session").statusCode());
@@ -107,8 +106,7 @@ class LoginIT {
                                         .join());
         assertTrue(failure.getCause() instanceof WebSocketHandshakeException, failure.toString());
         assertEquals(
-                401,
-                ((WebSocketHandshakeException) failure.getCause()).getResponse().statusCode());
+                401, ((WebSocketHandshakeException) failure.getCause()).getResponse().statusCode());
     }
 
     @Test
@@ -187,7 +185,9 @@ class LoginIT {
     void cookieSessionChangesNeedTheCsrfHeader() {
         var session = new AdminSession().login();
         String body =
-                "{\"username\":\"" + unique("csrf") + "\",\"password\":\"pw\",\"neverExpires\":true}";
+                "{\"username\":\""
+                        + unique("csrf")
+                        + "\",\"password\":\"pw\",\"neverExpires\":true}";
         var withoutToken =
                 session.send(
                         HttpRequest.newBuilder(URI.create(BASE + "/api/v1/lines"))

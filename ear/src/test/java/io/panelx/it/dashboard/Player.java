@@ -31,12 +31,12 @@ final class Player implements AutoCloseable {
         }
     }
 
-    /** ffmpeg as a player: reads the URL in real time and throws the frames away. */
+    /** ffmpeg as a player: decodes the live stream as the server paces it, frames thrown away. */
     static Player ffmpeg(String url, String userAgent, String name) {
         var cmd =
                 new ArrayList<>(
                         List.of("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "warning"));
-        cmd.addAll(List.of("-user_agent", userAgent, "-re", "-i", url, "-f", "null", "-"));
+        cmd.addAll(List.of("-user_agent", userAgent, "-i", url, "-f", "null", "-"));
         return new Player(cmd, name);
     }
 
