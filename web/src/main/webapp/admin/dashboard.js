@@ -37,7 +37,8 @@
     ],
     axes: [
       { stroke: "#6b778c", grid: { stroke: "#eef1f5" } },
-      { scale: "mbit", stroke: "#6b778c", grid: { stroke: "#eef1f5" }, size: 60, values: (u, vals) => vals.map(v => v + " Mb/s") },
+      { scale: "mbit", stroke: "#6b778c", grid: { stroke: "#eef1f5" }, size: 76,
+        values: (u, vals) => vals.map(v => v >= 1000 ? +(v / 1000).toFixed(2) + " Gb/s" : +v.toFixed(2) + " Mb/s") },
       { scale: "viewers", side: 1, stroke: "#2b8a3e", grid: { show: false }, size: 44,
         values: (u, vals) => vals.map(v => Number.isInteger(v) ? v : "") },
     ],
@@ -85,35 +86,84 @@
     setTimeout(() => { renderQueued = false; renderConnections(); }, 50);
   }
 
+  const renderCost = { last: 0, max: 0, count: 0 }; // ms, for the load check in the console
+
   function renderConnections() {
+    const begin = performance.now();
+    renderConnectionRows();
+    const took = performance.now() - begin;
+    renderCost.last = took;
+    renderCost.max = Math.max(renderCost.max, took);
+    renderCost.count++;
+  }
+
+  // Rows are kept and only their changing cells rewritten: rebuilding hundreds of rows every
+  // snapshot is what makes a dashboard sluggish under load.
+  const rowEls = new Map(); // connectionId -> <tr>
+  const noteRow = document.createElement("tr");
+  noteRow.innerHTML = '<td colspan="10" class="empty"></td>';
+
+  function connectionRow(c) {
+    const tr = document.createElement("tr");
+    tr.dataset.connectionId = c.connectionId;
+    tr.dataset.seen = firstSeen.get(c.connectionId);
+    tr.dataset.started = Date.parse(c.startedAt);
+    tr.innerHTML = `
+      <td class="line">${esc(c.lineUsername)}</td>
+      <td class="channel">${esc(c.channelName)}</td>
+      <td class="origin">${badge(c.origin)}</td>
+      <td class="hide-narrow">${esc(c.format)}</td>
+      <td>${esc(c.clientIp)}</td>
+      <td class="ua hide-narrow" title="${esc(c.userAgent)}">${esc(c.userAgent)}</td>
+      <td class="num"></td><td class="num"></td><td class="num"></td>
+      <td class="actions"><button class="small danger kill" data-id="${esc(c.connectionId)}">Kill</button></td>`;
+    return tr;
+  }
+
+  function setText(cell, text) {
+    if (cell.textContent !== text) cell.textContent = text;
+  }
+
+  function renderConnectionRows() {
     const q = filterInput.value.trim().toLowerCase();
     const rows = [...connections.values()]
       .filter(c => !q || [c.lineUsername, c.channelName, c.clientIp, c.userAgent, c.origin]
         .some(v => String(v || "").toLowerCase().includes(q)))
-      .sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt));
+      .map(c => [Date.parse(c.startedAt), c])
+      .sort((a, b) => b[0] - a[0])
+      .map(pair => pair[1]);
     const now = Date.now();
     for (const id of connections.keys()) if (!firstSeen.has(id)) firstSeen.set(id, now);
     for (const id of firstSeen.keys()) if (!connections.has(id)) firstSeen.delete(id);
     $("conn-count").textContent = `${connections.size} open`;
-    if (!rows.length) {
-      connBody.innerHTML = `<tr><td colspan="10" class="empty">${connections.size ? "No connection matches the filter" : "Nobody is watching right now"}</td></tr>`;
-      return;
+
+    const visible = rows.slice(0, MAX_ROWS);
+    const keep = new Set(visible.map(c => c.connectionId));
+    for (const [id, tr] of rowEls) {
+      if (!keep.has(id)) { tr.remove(); rowEls.delete(id); }
     }
-    const more = rows.length - MAX_ROWS;
-    connBody.innerHTML = rows.slice(0, MAX_ROWS).map(c => `
-      <tr data-connection-id="${esc(c.connectionId)}" data-seen="${firstSeen.get(c.connectionId)}" data-started="${Date.parse(c.startedAt)}">
-        <td class="line">${esc(c.lineUsername)}</td>
-        <td class="channel">${esc(c.channelName)}</td>
-        <td class="origin">${badge(c.origin)}</td>
-        <td class="hide-narrow">${esc(c.format)}</td>
-        <td>${esc(c.clientIp)}</td>
-        <td class="ua hide-narrow" title="${esc(c.userAgent)}">${esc(c.userAgent)}</td>
-        <td class="num">${since(c.startedAt)}</td>
-        <td class="num">${bytes(c.bytesSent)}</td>
-        <td class="num">${bitrate(c.bitsPerSecond)}</td>
-        <td class="actions"><button class="small danger kill" data-id="${esc(c.connectionId)}">Kill</button></td>
-      </tr>`).join("") +
-      (more > 0 ? `<tr><td colspan="10" class="empty">and ${more} more: use the filter to find one</td></tr>` : "");
+    let previous = null;
+    for (const c of visible) {
+      let tr = rowEls.get(c.connectionId);
+      if (!tr) { tr = connectionRow(c); rowEls.set(c.connectionId, tr); }
+      const cells = tr.cells;
+      setText(cells[6], since(c.startedAt));
+      setText(cells[7], bytes(c.bytesSent));
+      setText(cells[8], bitrate(c.bitsPerSecond));
+      const wanted = previous ? previous.nextSibling : connBody.firstChild;
+      if (wanted !== tr) connBody.insertBefore(tr, wanted);
+      previous = tr;
+    }
+    const more = rows.length - visible.length;
+    const note = !rows.length
+      ? (connections.size ? "No connection matches the filter" : "Nobody is watching right now")
+      : more > 0 ? `and ${more} more: use the filter to find one` : "";
+    if (note) {
+      setText(noteRow.cells[0], note);
+      connBody.append(noteRow);
+    } else {
+      noteRow.remove();
+    }
   }
 
   connBody.addEventListener("click", async ev => {
@@ -262,5 +312,6 @@
     connections,
     get socket() { return socket; },
     get pointsWithViewers() { return series[3].filter(v => v > 0).length; },
+    renderCost,
   };
 })();

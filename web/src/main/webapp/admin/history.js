@@ -37,6 +37,7 @@
       document.getElementById("s-count").textContent = totals.connections;
       document.getElementById("s-bytes").textContent = bytes(totals.bytesSent);
       document.getElementById("s-hours").textContent = totals.hoursWatched.toFixed(2);
+      document.getElementById("s-human").textContent = duration(totals.hoursWatched * 3600);
       document.getElementById("s-trunc").textContent = totals.truncated ? "newest 5,000 counted" : "";
       document.querySelector("#per-line tbody").innerHTML = totalsRows(totals.perLine, "No connections");
       document.querySelector("#per-channel tbody").innerHTML = totalsRows(totals.perChannel, "No connections");
