@@ -52,21 +52,36 @@ public class LiveActionsResource {
     @POST
     @Path("channels/{id}/start")
     public Response start(@PathParam("id") long channelId) {
-        hub.start(channelId);
-        return Response.accepted().build();
+        return run(() -> hub.start(channelId));
     }
 
     @POST
     @Path("channels/{id}/stop")
     public Response stop(@PathParam("id") long channelId) {
-        hub.stop(channelId);
-        return Response.accepted().build();
+        return run(() -> hub.stop(channelId));
     }
 
     @POST
     @Path("channels/{id}/restart")
     public Response restart(@PathParam("id") long channelId) {
-        hub.restart(channelId);
+        return run(() -> hub.restart(channelId));
+    }
+
+    /**
+     * The hub refuses to start a channel it cannot run (disabled, no capacity) with an
+     * IllegalStateException: the admin gets its message as a 409, not an internal error.
+     */
+    private static Response run(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof IllegalStateException) {
+                    return ErrorBody.response(Response.Status.CONFLICT, t.getMessage());
+                }
+            }
+            throw e;
+        }
         return Response.accepted().build();
     }
 }
