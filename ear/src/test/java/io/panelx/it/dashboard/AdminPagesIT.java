@@ -150,6 +150,47 @@ class AdminPagesIT {
     }
 
     @Test
+    void importFromAUrlOverTheApi() throws Exception {
+        String group = unique("FromUrl");
+        byte[] playlist =
+                ("#EXTM3U\n#EXTINF:-1 tvg-id=\"u1\" group-title=\""
+                                + group
+                                + "\",Url One\nhttp://127.0.0.1:9/u1.ts\n"
+                                + "#EXTINF:-1,Broken\nnot a url\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var server =
+                com.sun.net.httpserver.HttpServer.create(
+                        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext(
+                "/get.m3u",
+                exchange -> {
+                    exchange.sendResponseHeaders(200, playlist.length);
+                    try (var body = exchange.getResponseBody()) {
+                        body.write(playlist);
+                    }
+                });
+        server.start();
+        try {
+            var r =
+                    PanelX.post(
+                            "/api/v1/channels/import",
+                            "{\"url\":\"http://127.0.0.1:"
+                                    + server.getAddress().getPort()
+                                    + "/get.m3u\"}");
+            assertEquals(200, r.statusCode(), r.body());
+            var result = PanelX.object(r.body());
+            assertEquals(2, result.getInt("entries"));
+            assertEquals(1, result.getInt("created"));
+            assertEquals(1, result.getJsonArray("skipped").size(), r.body());
+            assertEquals(group, result.getJsonArray("categoriesCreated").getString(0));
+        } finally {
+            server.stop(0);
+        }
+        var bad = PanelX.post("/api/v1/channels/import", "{\"url\":\"ftp://example/x.m3u\"}");
+        assertEquals(400, bad.statusCode(), bad.body());
+    }
+
+    @Test
     void historyPageShowsTotals() {
         try (var browser = new Browser()) {
             browser.login();

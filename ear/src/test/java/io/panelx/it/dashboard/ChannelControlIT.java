@@ -41,8 +41,7 @@ class ChannelControlIT {
             browser.login();
             var wait = browser.waitUpTo(Duration.ofSeconds(40));
             // The channel list is loaded next to the live feed; stopped channels are listed too.
-            wait.until(
-                    ExpectedConditions.textToBe(By.cssSelector(row + " .state"), "STOPPED"));
+            wait.until(ExpectedConditions.textToBe(By.cssSelector(row + " .state"), "STOPPED"));
             click(browser, row + " button[data-action='start']");
             wait.until(ExpectedConditions.textToBe(By.cssSelector(row + " .state"), "RUNNING"));
             click(browser, row + " button[data-action='stop']");

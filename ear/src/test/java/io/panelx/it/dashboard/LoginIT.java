@@ -168,6 +168,25 @@ class LoginIT {
     }
 
     @Test
+    void dashboardReconnectsWhenItsFeedDrops() {
+        try (var browser = new Browser()) {
+            browser.login();
+            var js = (org.openqa.selenium.JavascriptExecutor) browser.driver;
+            js.executeScript(
+                    "window.droppedFeed = window.panelxLive.socket; window.droppedFeed.close();");
+            browser.waitUpTo(Duration.ofSeconds(15))
+                    .until(
+                            d ->
+                                    (Boolean)
+                                            js.executeScript(
+                                                    "const s = window.panelxLive.socket;"
+                                                            + " return s !== window.droppedFeed"
+                                                            + " && s.readyState === 1;"));
+            browser.waitForLiveFeed();
+        }
+    }
+
+    @Test
     void wrongPasswordShowsTheError() {
         try (var browser = new Browser()) {
             browser.open("/admin/");
