@@ -29,12 +29,15 @@ public final class Feed {
     static final class Slot {
         byte[] data;
         int length;
-        boolean randomAccess;
+
+        /** Offset of the first TS packet flagged as a random access point, or -1. */
+        int randomAccessOffset = -1;
     }
 
     /** Notified on the Source thread after each chunk; used by the HLS segmenter. */
     public interface ChunkListener {
-        void onChunk(byte[] data, int length, boolean randomAccess);
+        /** {@code randomAccessOffset} is where a keyframe starts in the chunk, or -1. */
+        void onChunk(byte[] data, int length, int randomAccessOffset);
     }
 
     private final Slot[] slots = new Slot[SLOTS];
@@ -106,9 +109,9 @@ public final class Feed {
 
     private void publish(Slot slot, int length) {
         slot.length = length;
-        slot.randomAccess = containsRandomAccessPoint(slot.data, length);
+        slot.randomAccessOffset = randomAccessOffset(slot.data, length);
         long seq = head;
-        if (slot.randomAccess) {
+        if (slot.randomAccessOffset >= 0) {
             lastRandomAccess = seq;
         }
         head = seq + 1; // volatile write: makes the chunk visible to viewers
@@ -121,27 +124,41 @@ public final class Feed {
         }
         ChunkListener listener = chunkListener;
         if (listener != null) {
-            listener.onChunk(slot.data, length, slot.randomAccess);
+            listener.onChunk(slot.data, length, slot.randomAccessOffset);
         }
         for (ViewerSession viewer : viewers) {
             viewer.chunkPublished();
         }
     }
 
-    /** True when a TS packet in the chunk carries the random_access_indicator (a keyframe). */
-    static boolean containsRandomAccessPoint(byte[] data, int length) {
+    /**
+     * The offset of the first TS packet carrying the random_access_indicator (a keyframe), or -1.
+     * Players that start there decode at once instead of discarding frames.
+     */
+    static int randomAccessOffset(byte[] data, int length) {
         for (int p = 0; p + TS_PACKET <= length; p += TS_PACKET) {
             if (data[p] != 0x47) {
-                return false; // not MPEG-TS aligned: no keyframe knowledge
+                return -1; // not MPEG-TS aligned: no keyframe knowledge
             }
+            boolean payloadStart = (data[p + 1] & 0x40) != 0;
             int adaptation = (data[p + 3] >> 4) & 0x3;
-            if ((adaptation == 2 || adaptation == 3)
-                    && (data[p + 4] & 0xff) > 0
-                    && (data[p + 5] & 0x40) != 0) {
-                return true;
+            if (!payloadStart || adaptation != 3) {
+                continue;
+            }
+            int fieldLength = data[p + 4] & 0xff;
+            int pes = p + 5 + fieldLength;
+            // A keyframe of a VIDEO stream: muxers flag audio frames as random access too.
+            if (fieldLength > 0
+                    && (data[p + 5] & 0x40) != 0
+                    && pes + 4 <= p + TS_PACKET
+                    && data[pes] == 0
+                    && data[pes + 1] == 0
+                    && data[pes + 2] == 1
+                    && (data[pes + 3] & 0xf0) == 0xe0) {
+                return p;
             }
         }
-        return false;
+        return -1;
     }
 
     // ---- the viewer side (any thread)
@@ -166,6 +183,11 @@ public final class Feed {
 
     int length(long seq) {
         return slots[(int) (seq % SLOTS)].length;
+    }
+
+    /** Where a viewer starting at this chunk begins: its keyframe, or the chunk's start. */
+    int startOffset(long seq) {
+        return Math.max(0, slots[(int) (seq % SLOTS)].randomAccessOffset);
     }
 
     /** Where a joining (or skipped) viewer starts: the newest keyframe still safely readable. */

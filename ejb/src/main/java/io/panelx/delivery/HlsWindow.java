@@ -23,31 +23,36 @@ public final class HlsWindow implements Feed.ChunkListener {
     private boolean open;
 
     @Override
-    public void onChunk(byte[] data, int chunkLength, boolean randomAccess) {
+    public void onChunk(byte[] data, int chunkLength, int randomAccessOffset) {
         long now = System.nanoTime();
+        int from = 0;
         if (!open) {
-            if (!randomAccess && !Feed.containsRandomAccessPoint(data, chunkLength)) {
-                // wait for a keyframe so that every segment starts decodable; streams without
-                // keyframe flags are cut on time alone
-                if (seenChunks++ < 50) {
-                    return;
-                }
+            // Start at a keyframe so that every segment is decodable on its own; streams
+            // without keyframe flags are cut on time alone.
+            if (randomAccessOffset < 0 && seenChunks++ < 50) {
+                return;
             }
+            from = Math.max(0, randomAccessOffset);
             open = true;
             startedNanos = now;
         } else if (now - startedNanos >= TimeUnit.SECONDS.toNanos(TARGET_SECONDS)
-                && (randomAccess
+                && (randomAccessOffset >= 0
                         || now - startedNanos >= TimeUnit.SECONDS.toNanos(3L * TARGET_SECONDS))) {
+            int cut = Math.max(0, randomAccessOffset);
+            append(data, 0, cut); // the end of the previous picture group
             close(now);
             startedNanos = now;
+            from = cut;
         }
-        if (length + chunkLength > buffer.length) {
-            buffer =
-                    java.util.Arrays.copyOf(
-                            buffer, Math.max(buffer.length * 2, length + chunkLength));
+        append(data, from, chunkLength - from);
+    }
+
+    private void append(byte[] data, int from, int n) {
+        if (length + n > buffer.length) {
+            buffer = java.util.Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + n));
         }
-        System.arraycopy(data, 0, buffer, length, chunkLength);
-        length += chunkLength;
+        System.arraycopy(data, from, buffer, length, n);
+        length += n;
     }
 
     private int seenChunks;

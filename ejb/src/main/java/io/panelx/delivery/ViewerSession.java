@@ -44,6 +44,9 @@ public final class ViewerSession {
     /** Next chunk to send; touched only inside the drain loop. */
     private long position = -1;
 
+    /** Bytes to skip in the chunk at {@code position}: a start or skip lands on its keyframe. */
+    private int offset;
+
     /** Set when the session is waiting for the Feed to publish. */
     private volatile boolean waitingForFeed;
 
@@ -85,8 +88,13 @@ public final class ViewerSession {
         return endReason;
     }
 
+    private volatile boolean announced;
+
     void announce() {
-        events.connected().fire(new ViewerConnected(viewer));
+        if (io.panelx.config.Settings.trackingEnabled()) {
+            announced = true;
+            events.connected().fire(new ViewerConnected(viewer));
+        }
     }
 
     // ---- MPEG-TS streaming
@@ -99,6 +107,7 @@ public final class ViewerSession {
         this.feed = feed;
         this.output = output;
         this.position = feed.startPosition();
+        this.offset = feed.startOffset(position);
         feed.add(this);
         if (ended.get()) { // ended before the output was attached: close it here
             feed.remove(this);
@@ -161,11 +170,13 @@ public final class ViewerSession {
                         return;
                     }
                     position = f.startPosition(); // skip to a keyframe-safe point
+                    offset = f.startOffset(position);
                     continue;
                 }
                 long seq = position;
-                int length = f.length(seq);
-                out.write(f.data(seq), 0, length);
+                int length = f.length(seq) - offset;
+                out.write(f.data(seq), offset, length);
+                offset = 0;
                 if (!f.intact(seq)) {
                     finish(EndReason.TOO_SLOW); // overwritten while being copied out
                     return;
@@ -198,7 +209,7 @@ public final class ViewerSession {
 
     /** Fires TrafficSampled; called by the hub's one-second tick, never per chunk. */
     void sample() {
-        if (ended.get()) {
+        if (ended.get() || !announced) {
             return;
         }
         long now = System.nanoTime();
@@ -240,7 +251,8 @@ public final class ViewerSession {
             out.close();
         }
         onEnd.run();
-        events.disconnected()
-                .fire(new ViewerDisconnected(viewer, Instant.now(), bytesSent, reason));
+        if (announced)
+            events.disconnected()
+                    .fire(new ViewerDisconnected(viewer, Instant.now(), bytesSent, reason));
     }
 }
