@@ -45,7 +45,7 @@ public class LiveBroadcaster {
     /** What a dashboard receives: {@code type} tells it how to read {@code data}. */
     public record LiveMessage(String type, Object data) {}
 
-    /** A connection ended; the row goes, the reason is shown briefly. */
+    /** A connection ended: its row goes at once, without waiting for the next snapshot. */
     public record ConnectionEnded(
             String connectionId, long channelId, Instant at, long bytesSent, EndReason reason) {}
 
@@ -81,10 +81,6 @@ public class LiveBroadcaster {
 
     void leave(Session session) {
         subscribers.remove(session.getId());
-    }
-
-    int subscriberCount() {
-        return subscribers.size();
     }
 
     void connected(@Observes ViewerConnected event) {

@@ -16,6 +16,8 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -68,12 +70,17 @@ class ChannelControlIT {
     private static void click(Browser browser, String css) {
         browser.waitUpTo(Duration.ofSeconds(10))
                 .ignoring(StaleElementReferenceException.class)
+                .ignoring(ElementClickInterceptedException.class)
                 .until(
                         d -> {
                             var button = d.findElement(By.cssSelector(css));
                             if (!button.isEnabled()) {
                                 return false;
                             }
+                            ((JavascriptExecutor) d)
+                                    .executeScript(
+                                            "arguments[0].scrollIntoView({block: 'center'});",
+                                            button);
                             button.click();
                             return true;
                         });

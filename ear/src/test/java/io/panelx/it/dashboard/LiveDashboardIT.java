@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -184,14 +185,20 @@ class LiveDashboardIT {
     private static void clickKill(Browser browser, String connectionId) {
         browser.waitUpTo(Duration.ofSeconds(5))
                 .ignoring(StaleElementReferenceException.class)
+                .ignoring(ElementClickInterceptedException.class)
                 .until(
                         d -> {
-                            d.findElement(
+                            var button =
+                                    d.findElement(
                                             By.cssSelector(
                                                     "tr[data-connection-id='"
                                                             + connectionId
-                                                            + "'] button.kill"))
-                                    .click();
+                                                            + "'] button.kill"));
+                            ((JavascriptExecutor) d)
+                                    .executeScript(
+                                            "arguments[0].scrollIntoView({block: 'center'});",
+                                            button);
+                            button.click();
                             return true;
                         });
     }
