@@ -36,7 +36,10 @@
         value: (u, v) => v == null ? "-" : String(v) },
     ],
     axes: [
-      { stroke: "#6b778c", grid: { stroke: "#eef1f5" } },
+      // Clock times only (no date line): readable on a phone too.
+      { stroke: "#6b778c", grid: { stroke: "#eef1f5" },
+        values: (u, ticks) => ticks.map(t => new Date(t * 1000).toLocaleTimeString(undefined,
+          t % 60 ? { hour: "2-digit", minute: "2-digit", second: "2-digit" } : { hour: "2-digit", minute: "2-digit" })) },
       { scale: "mbit", stroke: "#6b778c", grid: { stroke: "#eef1f5" }, size: 76,
         values: (u, vals) => vals.map(v => v >= 1000 ? +(v / 1000).toFixed(2) + " Gb/s" : +v.toFixed(2) + " Mb/s") },
       { scale: "viewers", side: 1, stroke: "#2b8a3e", grid: { show: false }, size: 44,
