@@ -37,9 +37,9 @@
     ],
     axes: [
       // Clock times only (no date line): readable on a phone too.
-      { stroke: "#6b778c", grid: { stroke: "#eef1f5" },
+      { stroke: "#6b778c", grid: { stroke: "#eef1f5" }, space: 90,
         values: (u, ticks) => ticks.map(t => new Date(t * 1000).toLocaleTimeString(undefined,
-          t % 60 ? { hour: "2-digit", minute: "2-digit", second: "2-digit" } : { hour: "2-digit", minute: "2-digit" })) },
+          Object.assign({ hour: "2-digit", minute: "2-digit", hourCycle: "h23" }, t % 60 ? { second: "2-digit" } : {}))) },
       { scale: "mbit", stroke: "#6b778c", grid: { stroke: "#eef1f5" }, size: 76,
         values: (u, vals) => vals.map(v => v >= 1000 ? +(v / 1000).toFixed(2) + " Gb/s" : +v.toFixed(2) + " Mb/s") },
       { scale: "viewers", side: 1, stroke: "#2b8a3e", grid: { show: false }, size: 44,
