@@ -1,5 +1,6 @@
 package io.panelx.delivery;
 
+import io.panelx.admin.Conflict;
 import io.panelx.admin.NotFound;
 import io.panelx.channel.ChannelChanged;
 import io.panelx.channel.ChannelDirectory;
@@ -215,7 +216,7 @@ public class ChannelHub {
         try {
             runnerFor(c);
         } catch (Refused e) {
-            throw new IllegalStateException(e.reason.message());
+            throw new Conflict("channel " + channelId + " cannot start now: " + e.reason.message());
         }
     }
 

@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * JMX and Prometheus show what the dashboard shows. Admins only, like the rest of /api/v1.
  */
 @RequestScoped
-@Path("/live")
+@Path("/live/snapshot")
 @Produces(MediaType.APPLICATION_JSON)
 public class LiveSnapshotResource {
 
@@ -64,7 +64,6 @@ public class LiveSnapshotResource {
     @Inject LiveStats stats;
 
     @GET
-    @Path("snapshot")
     public SnapshotView snapshot() {
         LiveStats.Snapshot s = stats.snapshot();
         return new SnapshotView(s.at(), TotalsView.of(s.totals()), s.channels(), s.connections());

@@ -39,7 +39,13 @@ public class AdminApiGuard implements ContainerRequestFilter, ContainerResponseF
         }
         String header = ctx.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            ctx.abortWith(unauthorized("authentication required"));
+            if ("PanelX".equals(ctx.getHeaderString("X-Requested-With"))) {
+                // The admin pages' own calls after the session expired: no Basic challenge, so
+                // the browser shows no login dialog (the page sends the admin to the login form).
+                ctx.abortWith(ErrorBody.response(Response.Status.UNAUTHORIZED, "session expired"));
+            } else {
+                ctx.abortWith(unauthorized("authentication required"));
+            }
             return;
         }
         String decoded;

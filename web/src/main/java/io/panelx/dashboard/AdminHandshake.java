@@ -1,0 +1,36 @@
+package io.panelx.dashboard;
+
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.HandshakeResponse;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.HandshakeRequest;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.security.Principal;
+
+/**
+ * Second line of defence behind the web.xml constraint on /ws/*: the handshake records whether its
+ * user holds the admin role, and {@link LiveEndpoint} closes the session when not.
+ *
+ * <p>The endpoint config's user properties may be shared by all sessions of the endpoint, so the
+ * decision is keyed by the user's name, not stored as a single per-connection flag.
+ */
+public class AdminHandshake extends ServerEndpointConfig.Configurator {
+
+    static final String ROLE = "admin";
+    private static final String KEY = AdminHandshake.class.getName() + ".admin.";
+
+    @Override
+    public void modifyHandshake(
+            ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
+        Principal user = request.getUserPrincipal();
+        if (user != null) {
+            config.getUserProperties().put(KEY + user.getName(), request.isUserInRole(ROLE));
+        }
+    }
+
+    static boolean admitted(Session session, EndpointConfig config) {
+        Principal user = session.getUserPrincipal();
+        return user != null
+                && Boolean.TRUE.equals(config.getUserProperties().get(KEY + user.getName()));
+    }
+}
