@@ -16,8 +16,10 @@ class PublicAddressTest {
                     "X-Forwarded-Port", "8443",
                     "X-Forwarded-For", "198.51.100.7, 10.0.0.1");
 
-    private static PublicAddress resolve(String remote, String host, Map<String, String> headers, CidrList trusted) {
-        return PublicAddress.resolve(remote, "http", host, "127.0.0.1", 8080, headers::get, trusted);
+    private static PublicAddress resolve(
+            String remote, String host, Map<String, String> headers, CidrList trusted) {
+        return PublicAddress.resolve(
+                remote, "http", host, "127.0.0.1", 8080, headers::get, trusted);
     }
 
     @Test
@@ -25,15 +27,22 @@ class PublicAddressTest {
         var a = resolve("192.0.2.1", "panel.example:9000", Map.of(), PROXY);
         assertEquals("http://panel.example:9000", a.baseUrl());
         assertEquals("192.0.2.1", a.clientIp());
-        assertEquals("http://panel.example", resolve("192.0.2.1", "panel.example", Map.of(), PROXY).baseUrl());
+        assertEquals(
+                "http://panel.example",
+                resolve("192.0.2.1", "panel.example", Map.of(), PROXY).baseUrl());
         assertEquals("http://[::1]:8080", resolve("::1", "[::1]:8080", Map.of(), PROXY).baseUrl());
     }
 
     @Test
     void badHostHeaderFallsBackToTheLocalAddress() {
-        assertEquals("http://127.0.0.1:8080", resolve("192.0.2.1", "evil\"host/x", Map.of(), PROXY).baseUrl());
-        assertEquals("http://127.0.0.1:8080", resolve("192.0.2.1", null, Map.of(), PROXY).baseUrl());
-        assertEquals("http://127.0.0.1:8080", resolve("192.0.2.1", "a:99999", Map.of(), PROXY).baseUrl());
+        assertEquals(
+                "http://127.0.0.1:8080",
+                resolve("192.0.2.1", "evil\"host/x", Map.of(), PROXY).baseUrl());
+        assertEquals(
+                "http://127.0.0.1:8080", resolve("192.0.2.1", null, Map.of(), PROXY).baseUrl());
+        assertEquals(
+                "http://127.0.0.1:8080",
+                resolve("192.0.2.1", "a:99999", Map.of(), PROXY).baseUrl());
     }
 
     @Test
@@ -52,7 +61,12 @@ class PublicAddressTest {
     void forwardedProtoAloneUsesTheDefaultPort() {
         var a = resolve("10.0.0.1", "tv.example.com", Map.of("X-Forwarded-Proto", "https"), PROXY);
         assertEquals("https://tv.example.com", a.baseUrl());
-        var junk = resolve("10.0.0.1", "tv.example.com:81", Map.of("X-Forwarded-Proto", "gopher", "X-Forwarded-For", "not an ip"), PROXY);
+        var junk =
+                resolve(
+                        "10.0.0.1",
+                        "tv.example.com:81",
+                        Map.of("X-Forwarded-Proto", "gopher", "X-Forwarded-For", "not an ip"),
+                        PROXY);
         assertEquals("http://tv.example.com:81", junk.baseUrl());
         assertEquals("10.0.0.1", junk.clientIp());
     }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.*;
 import com.sun.net.httpserver.HttpServer;
 import io.panelx.it.PanelX;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.json.JsonValue.ValueType;
 import java.io.StringReader;
 import java.net.InetSocketAddress;
@@ -78,27 +77,49 @@ class EpgIT {
                         .programme(a, 50, 30, "Later Show", "later")
                         .programme(a, -3000, 60, "Ancient Show", "pruned")
                         .programme("zz." + u, 0, 60, "Unknown Channel Show", null)
-                        .raw("<programme start=\"20250101000000 +0000\" channel=\"" + a + "\"><title>No stop</title></programme>");
-        var result = imported(upload("application/xml", plain.xml().getBytes(StandardCharsets.UTF_8)));
+                        .raw(
+                                "<programme start=\"20250101000000 +0000\" channel=\""
+                                        + a
+                                        + "\"><title>No stop</title></programme>");
+        var result =
+                imported(upload("application/xml", plain.xml().getBytes(StandardCharsets.UTF_8)));
         assertEquals(4, result.getInt("programmes"), result.toString());
         assertEquals(1, result.getInt("channels"));
         assertEquals(1, result.getInt("unknownChannel"));
         assertEquals(1, result.getInt("tooOld"));
         assertEquals(1, result.getInt("malformed"));
 
-        var gz = new Guides().programme(b, -5, 60, "B Now", "b").programme(b, 55, 60, "B Next", "b");
+        var gz =
+                new Guides().programme(b, -5, 60, "B Now", "b").programme(b, 55, 60, "B Next", "b");
         assertEquals(2, imported(upload("application/gzip", gz.gzip())).getInt("programmes"));
 
         // get_short_epg: the current programme first, exact types, base64 texts
         var shortEpg =
-                object(api(user, "pw", "&action=get_short_epg&stream_id=" + chA + "&limit=2").body())
+                object(
+                                api(
+                                                user,
+                                                "pw",
+                                                "&action=get_short_epg&stream_id="
+                                                        + chA
+                                                        + "&limit=2")
+                                        .body())
                         .getJsonArray("epg_listings");
         assertEquals(2, shortEpg.size());
         var now = shortEpg.getJsonObject(0);
         assertEquals("Now Show", b64(now.getString("title")));
         assertEquals("Ünïcode & <more>", b64(now.getString("description")));
         assertEquals("Next Show", b64(shortEpg.getJsonObject(1).getString("title")));
-        for (String key : List.of("id", "epg_id", "title", "lang", "start", "end", "description", "start_timestamp", "stop_timestamp")) {
+        for (String key :
+                List.of(
+                        "id",
+                        "epg_id",
+                        "title",
+                        "lang",
+                        "start",
+                        "end",
+                        "description",
+                        "start_timestamp",
+                        "stop_timestamp")) {
             assertEquals(ValueType.STRING, now.get(key).getValueType(), key);
         }
         assertTrue(now.getString("start").matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d"));
@@ -114,7 +135,14 @@ class EpgIT {
                         .getJsonArray("epg_listings");
         assertEquals(3, fourByDefault.size(), "default limit 4, three programmes still to come");
         var huge =
-                object(api(user, "pw", "&action=get_short_epg&stream_id=" + chA + "&limit=2147483647").body())
+                object(
+                                api(
+                                                user,
+                                                "pw",
+                                                "&action=get_short_epg&stream_id="
+                                                        + chA
+                                                        + "&limit=2147483647")
+                                        .body())
                         .getJsonArray("epg_listings");
         assertEquals(3, huge.size());
         var none =
@@ -130,7 +158,7 @@ class EpgIT {
         assertEquals("Earlier Show", b64(table.getJsonObject(0).getString("title")));
 
         // /xmltv.php: the line's channels only, XMLTV times, channel ids = tvg-id
-        var xmltv = Player.get("/xmltv.php?username=" + user + "&password=pw");
+        var xmltv = Player.fetch("/xmltv.php?username=" + user + "&password=pw");
         assertEquals(200, xmltv.statusCode());
         assertTrue(xmltv.headers().firstValue("Content-Type").orElse("").contains("xml"));
         var guide = parse(xmltv.body());
@@ -138,14 +166,23 @@ class EpgIT {
         assertEquals(4, guide.programmes.get(a).size());
         assertEquals(2, guide.programmes.get(b).size());
         assertEquals("Now Show", guide.programmes.get(a).get(1));
-        assertTrue(guide.times.stream().allMatch(t -> t.matches("\\d{14} \\+0000")), guide.times.toString());
-        var narrowGuide = parse(Player.get("/xmltv.php?username=" + narrow + "&password=pw").body());
+        assertTrue(
+                guide.times.stream().allMatch(t -> t.matches("\\d{14} \\+0000")),
+                guide.times.toString());
+        var narrowGuide =
+                parse(Player.fetch("/xmltv.php?username=" + narrow + "&password=pw").body());
         assertEquals(List.of(a), narrowGuide.channels);
         assertNull(narrowGuide.programmes.get(b));
 
         // a new guide replaces a channel's programmes and leaves other channels alone
-        imported(upload("text/xml", new Guides().programme(a, -1, 120, "Replacement", null).xml().getBytes(StandardCharsets.UTF_8)));
-        var replaced = parse(Player.get("/xmltv.php?username=" + user + "&password=pw").body());
+        imported(
+                upload(
+                        "text/xml",
+                        new Guides()
+                                .programme(a, -1, 120, "Replacement", null)
+                                .xml()
+                                .getBytes(StandardCharsets.UTF_8)));
+        var replaced = parse(Player.fetch("/xmltv.php?username=" + user + "&password=pw").body());
         assertEquals(List.of("Replacement"), replaced.programmes.get(a));
         assertEquals(2, replaced.programmes.get(b).size());
     }
@@ -167,12 +204,22 @@ class EpgIT {
                 });
         origin.start();
         try {
-            String url = "http://127.0.0.1:" + origin.getAddress().getPort() + "/guide.xml.gz?token=secret";
+            String url =
+                    "http://127.0.0.1:"
+                            + origin.getAddress().getPort()
+                            + "/guide.xml.gz?token=secret";
             var r = post("/api/v1/epg/import", "{\"url\":\"" + url + "\"}");
             assertEquals(1, imported(r).getInt("programmes"));
             var epg = object(api(user, "pw", "&action=get_short_epg&stream_id=" + ch).body());
-            assertEquals("From URL", b64(epg.getJsonArray("epg_listings").getJsonObject(0).getString("title")));
-            var missing = post("/api/v1/epg/import", "{\"url\":\"http://127.0.0.1:" + origin.getAddress().getPort() + "/nothing\"}");
+            assertEquals(
+                    "From URL",
+                    b64(epg.getJsonArray("epg_listings").getJsonObject(0).getString("title")));
+            var missing =
+                    post(
+                            "/api/v1/epg/import",
+                            "{\"url\":\"http://127.0.0.1:"
+                                    + origin.getAddress().getPort()
+                                    + "/nothing\"}");
             assertEquals(502, missing.statusCode(), missing.body());
         } finally {
             origin.stop(0);
@@ -182,15 +229,17 @@ class EpgIT {
     @Test
     void badImportsAreClear4xx() {
         assertEquals(400, post("/api/v1/epg/import", "{}").statusCode());
-        assertEquals(400, post("/api/v1/epg/import", "{\"url\":\"file:///etc/passwd\"}").statusCode());
+        assertEquals(
+                400, post("/api/v1/epg/import", "{\"url\":\"file:///etc/passwd\"}").statusCode());
         assertEquals(400, post("/api/v1/epg/import", "{\"url\":\"/etc/passwd\"}").statusCode());
-        var broken = upload("application/xml", "<tv><programme start=".getBytes(StandardCharsets.UTF_8));
+        var broken =
+                upload("application/xml", "<tv><programme start=".getBytes(StandardCharsets.UTF_8));
         assertEquals(400, broken.statusCode(), broken.body());
         assertFalse(broken.body().contains("Exception"), broken.body());
         var notGzip = upload("application/gzip", new byte[] {0x1f, (byte) 0x8b, 1, 2, 3});
         assertEquals(400, notGzip.statusCode(), notGzip.body());
         var unauthenticated =
-                Player.send(
+                Player.anonymous(
                         HttpRequest.newBuilder(java.net.URI.create(BASE + "/api/v1/epg/import"))
                                 .header("Content-Type", "application/xml")
                                 .POST(HttpRequest.BodyPublishers.ofString("<tv/>")));
@@ -219,7 +268,10 @@ class EpgIT {
                         + "\"><title>&xxe;</title></programme></tv>";
         var r = upload("application/xml", doc.getBytes(StandardCharsets.UTF_8));
         assertTrue(r.statusCode() == 200 || r.statusCode() == 400, r.statusCode() + " " + r.body());
-        assertFalse(Player.get("/xmltv.php?username=" + user + "&password=pw").body().contains("TOP-SECRET"));
+        assertFalse(
+                Player.fetch("/xmltv.php?username=" + user + "&password=pw")
+                        .body()
+                        .contains("TOP-SECRET"));
         assertFalse(r.body().contains("TOP-SECRET"));
     }
 
@@ -239,7 +291,13 @@ class EpgIT {
                 .pollInterval(Duration.ofSeconds(2))
                 .until(
                         () ->
-                                object(api(user, "pw", "&action=get_short_epg&stream_id=" + ch).body())
+                                object(
+                                                        api(
+                                                                        user,
+                                                                        "pw",
+                                                                        "&action=get_short_epg&stream_id="
+                                                                                + ch)
+                                                                .body())
                                                 .getJsonArray("epg_listings")
                                                 .size()
                                         == 1);
@@ -249,7 +307,8 @@ class EpgIT {
         return new String(Base64.getDecoder().decode(s), StandardCharsets.UTF_8);
     }
 
-    record Parsed(List<String> channels, Map<String, List<String>> programmes, List<String> times) {}
+    record Parsed(
+            List<String> channels, Map<String, List<String>> programmes, List<String> times) {}
 
     static Parsed parse(String xml) throws Exception {
         var channels = new ArrayList<String>();
@@ -267,12 +326,13 @@ class EpgIT {
                         times.add(r.getAttributeValue(null, "stop"));
                     }
                     case "title" ->
-                            programmes.computeIfAbsent(current, k -> new ArrayList<>()).add(r.getElementText());
+                            programmes
+                                    .computeIfAbsent(current, k -> new ArrayList<>())
+                                    .add(r.getElementText());
                     default -> {}
                 }
             }
         }
         return new Parsed(channels, programmes, times);
     }
-
 }

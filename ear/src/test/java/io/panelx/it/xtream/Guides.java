@@ -21,7 +21,10 @@ final class Guides {
                             + "<!DOCTYPE tv SYSTEM \"xmltv.dtd\">\n<tv generator-info-name=\"it\">\n");
 
     Guides channel(String id, String name) {
-        xml.append("<channel id=\"").append(id).append("\"><display-name>").append(name)
+        xml.append("<channel id=\"")
+                .append(id)
+                .append("\"><display-name>")
+                .append(name)
                 .append("</display-name></channel>\n");
         return this;
     }
@@ -30,10 +33,16 @@ final class Guides {
     Guides programme(String channel, long fromNowMinutes, long minutes, String title, String desc) {
         Instant start = Instant.now().plusSeconds(fromNowMinutes * 60);
         Instant stop = start.plusSeconds(minutes * 60);
-        xml.append("<programme start=\"").append(XMLTV.format(start))
-                .append("\" stop=\"").append(XMLTV.format(stop))
-                .append("\" channel=\"").append(channel).append("\">")
-                .append("<title lang=\"en\">").append(escape(title)).append("</title>");
+        xml.append("<programme start=\"")
+                .append(XMLTV.format(start))
+                .append("\" stop=\"")
+                .append(XMLTV.format(stop))
+                .append("\" channel=\"")
+                .append(channel)
+                .append("\">")
+                .append("<title lang=\"en\">")
+                .append(escape(title))
+                .append("</title>");
         if (desc != null) {
             xml.append("<desc lang=\"en\">").append(escape(desc)).append("</desc>");
         }

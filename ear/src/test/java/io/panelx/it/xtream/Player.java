@@ -15,16 +15,17 @@ final class Player {
 
     private Player() {}
 
-    static HttpResponse<String> get(String pathAndQuery) {
-        return send(HttpRequest.newBuilder(URI.create(BASE + pathAndQuery)).GET());
+    static HttpResponse<String> fetch(String pathAndQuery) {
+        return anonymous(HttpRequest.newBuilder(URI.create(BASE + pathAndQuery)).GET());
     }
 
-    static HttpResponse<String> send(HttpRequest.Builder request) {
-        return PanelX.send(request.timeout(Duration.ofSeconds(20)).header("User-Agent", "PanelX-IT"));
+    static HttpResponse<String> anonymous(HttpRequest.Builder request) {
+        return PanelX.send(
+                request.timeout(Duration.ofSeconds(20)).header("User-Agent", "PanelX-IT"));
     }
 
     static HttpResponse<String> api(String user, String password, String extra) {
-        return get("/player_api.php?username=" + q(user) + "&password=" + q(password) + extra);
+        return fetch("/player_api.php?username=" + q(user) + "&password=" + q(password) + extra);
     }
 
     static String q(String s) {
@@ -44,13 +45,13 @@ final class Player {
     static long channel(String name, Long categoryId, String epgId, String logo) {
         return createChannel(
                 "{\"name\":\""
-                        + name
+                        + name.replace("\"", "\\\"")
                         + "\""
                         + (categoryId == null ? "" : ",\"categoryId\":" + categoryId)
                         + (epgId == null ? "" : ",\"epgId\":\"" + epgId + "\"")
                         + (logo == null ? "" : ",\"logo\":\"" + logo + "\"")
                         + ",\"deliveryMode\":\"DIRECT\",\"sources\":[\"http://127.0.0.1:9/"
-                        + name.replace(' ', '_')
+                        + name.replaceAll("[^A-Za-z0-9]", "_")
                         + ".ts\"]}");
     }
 

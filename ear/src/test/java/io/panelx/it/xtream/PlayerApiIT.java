@@ -11,7 +11,6 @@ import jakarta.json.JsonValue;
 import jakarta.json.JsonValue.ValueType;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -44,7 +43,8 @@ class PlayerApiIT {
         final long espn = channel("ESPN", sportId, "espn.us", null);
         final String all = unique("all");
         final String some = unique("some");
-        final long allId = line(all, "pw-all", "\"trial\":true,\"expiresAt\":\"2031-01-01T00:00:00Z\"");
+        final long allId =
+                line(all, "pw-all", "\"trial\":true,\"expiresAt\":\"2031-01-01T00:00:00Z\"");
         final long someId = line(some, "pw-some", "\"neverExpires\":true", bbc, espn);
     }
 
@@ -117,7 +117,7 @@ class PlayerApiIT {
     void postFormWorksLikeGet() {
         var l = lineup();
         var r =
-                Player.send(
+                Player.anonymous(
                         HttpRequest.newBuilder(URI.create(BASE + "/player_api.php"))
                                 .header("Content-Type", "application/x-www-form-urlencoded")
                                 .POST(
@@ -193,9 +193,11 @@ class PlayerApiIT {
         var l = lineup();
         var sport = arrayOf(l.all, "pw-all", "&action=get_live_streams&category_id=" + l.sportId);
         assertEquals(List.of(l.espn), ids(sport));
-        assertEquals(0, arrayOf(l.all, "pw-all", "&action=get_live_streams&category_id=abc").size());
         assertEquals(
-                0, arrayOf(l.all, "pw-all", "&action=get_live_streams&category_id=99999999").size());
+                0, arrayOf(l.all, "pw-all", "&action=get_live_streams&category_id=abc").size());
+        assertEquals(
+                0,
+                arrayOf(l.all, "pw-all", "&action=get_live_streams&category_id=99999999").size());
         assertEquals(
                 0,
                 arrayOf(
@@ -230,7 +232,8 @@ class PlayerApiIT {
         put("/api/v1/channels/" + added, "{\"name\":\"Renamed Channel\"}");
         assertEquals(
                 "Renamed Channel",
-                byId(arrayOf(l.all, "pw-all", "&action=get_live_streams"), added).getString("name"));
+                byId(arrayOf(l.all, "pw-all", "&action=get_live_streams"), added)
+                        .getString("name"));
         assertEquals(204, delete("/api/v1/channels/" + added).statusCode());
         assertFalse(ids(arrayOf(l.all, "pw-all", "&action=get_live_streams")).contains(added));
     }
@@ -239,7 +242,11 @@ class PlayerApiIT {
     void vodAndSeriesAreEmpty() {
         var l = lineup();
         for (String action :
-                List.of("get_vod_categories", "get_vod_streams", "get_series_categories", "get_series")) {
+                List.of(
+                        "get_vod_categories",
+                        "get_vod_streams",
+                        "get_series_categories",
+                        "get_series")) {
             var r = api(l.all, "pw-all", "&action=" + action);
             assertEquals(200, r.statusCode());
             assertEquals("[]", r.body().trim(), action);
@@ -256,7 +263,8 @@ class PlayerApiIT {
     @Test
     void wrongCredentialsAnswer200WithAuthZero() {
         var l = lineup();
-        for (String extra : List.of("", "&action=get_live_streams", "&action=get_live_categories")) {
+        for (String extra :
+                List.of("", "&action=get_live_streams", "&action=get_live_categories")) {
             var r = api(l.all, "wrong", extra);
             assertEquals(200, r.statusCode());
             assertEquals("{\"user_info\":{\"auth\":0}}", r.body());
@@ -274,32 +282,42 @@ class PlayerApiIT {
         line(banned, "pw", "\"banned\":true");
         line(disabled, "pw", "\"enabled\":false");
         line(expired, "pw", "\"expiresAt\":\"2020-01-01T00:00:00Z\"");
-        for (var c : List.of(List.of(banned, "Banned"), List.of(disabled, "Disabled"), List.of(expired, "Expired"))) {
+        for (var c :
+                List.of(
+                        List.of(banned, "Banned"),
+                        List.of(disabled, "Disabled"),
+                        List.of(expired, "Expired"))) {
             var user = loginOf(c.get(0), "pw", "").getJsonObject("user_info");
             assertEquals(c.get(1), user.getString("status"), c.get(0));
             assertEquals(1, user.getInt("auth"));
             assertEquals("[]", api(c.get(0), "pw", "&action=get_live_streams").body());
             assertEquals("[]", api(c.get(0), "pw", "&action=get_live_categories").body());
-            var playlist = Player.get("/get.php?username=" + c.get(0) + "&password=pw&type=m3u_plus");
+            var playlist =
+                    Player.fetch("/get.php?username=" + c.get(0) + "&password=pw&type=m3u_plus");
             assertEquals(403, playlist.statusCode(), playlist.body());
         }
-        assertEquals("1577836800", loginOf(expired, "pw", "").getJsonObject("user_info").getString("exp_date"));
+        assertEquals(
+                "1577836800",
+                loginOf(expired, "pw", "").getJsonObject("user_info").getString("exp_date"));
     }
 
     @Test
     void malformedRequestsNeverFail() {
         var l = lineup();
-        assertEquals("{\"user_info\":{\"auth\":0}}", Player.get("/player_api.php").body());
-        assertEquals("{\"user_info\":{\"auth\":0}}", Player.get("/player_api.php?username=x").body());
+        assertEquals("{\"user_info\":{\"auth\":0}}", Player.fetch("/player_api.php").body());
+        assertEquals(
+                "{\"user_info\":{\"auth\":0}}", Player.fetch("/player_api.php?username=x").body());
         assertEquals(
                 "{\"user_info\":{\"auth\":0}}",
-                Player.get("/player_api.php?username=&password=").body());
+                Player.fetch("/player_api.php?username=&password=").body());
         for (String extra :
                 List.of(
                         "&action=get_short_epg",
                         "&action=get_short_epg&stream_id=abc",
                         "&action=get_short_epg&stream_id=-5",
-                        "&action=get_short_epg&stream_id=" + l.bbc + "&limit=99999999999999999999999",
+                        "&action=get_short_epg&stream_id="
+                                + l.bbc
+                                + "&limit=99999999999999999999999",
                         "&action=get_short_epg&stream_id=" + l.bbc + "&limit=-3",
                         "&action=get_short_epg&stream_id=" + l.bbc + "&limit=x",
                         "&action=get_short_epg&stream_id=99999999999",
@@ -321,7 +339,7 @@ class PlayerApiIT {
         // The test build trusts 127.0.0.1 (PANELX_TRUSTED_PROXIES in ear/pom.xml).
         var l = lineup();
         var r =
-                Player.send(
+                Player.anonymous(
                         HttpRequest.newBuilder(
                                         URI.create(
                                                 BASE
@@ -336,7 +354,7 @@ class PlayerApiIT {
         assertEquals("https", server.getString("server_protocol"));
         assertEquals("443", server.getString("https_port"));
         var playlist =
-                Player.send(
+                Player.anonymous(
                         HttpRequest.newBuilder(
                                         URI.create(
                                                 BASE
@@ -354,7 +372,10 @@ class PlayerApiIT {
     void hostHeaderShapesTheUrls() throws Exception {
         var l = lineup();
         // java.net.http does not let a test set Host: speak HTTP/1.0 over a socket.
-        String body = rawGet("/player_api.php?username=" + l.all + "&password=pw-all", "panel.example:9000");
+        String body =
+                rawGet(
+                        "/player_api.php?username=" + l.all + "&password=pw-all",
+                        "panel.example:9000");
         var server = object(body.substring(body.indexOf('{'))).getJsonObject("server_info");
         assertEquals("panel.example", server.getString("url"));
         assertEquals("9000", server.getString("port"));
@@ -368,7 +389,9 @@ class PlayerApiIT {
                     ("GET " + path + " HTTP/1.0\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
                             .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             out.flush();
-            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return new String(
+                    socket.getInputStream().readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 
@@ -395,5 +418,4 @@ class PlayerApiIT {
         assertType(o, key, ValueType.STRING);
         assertEquals(value, o.getString(key), key);
     }
-
 }

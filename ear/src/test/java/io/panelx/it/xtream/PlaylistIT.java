@@ -32,13 +32,27 @@ class PlaylistIT {
         String user = unique("m3u");
         line(user, "p w&d", null, one, two);
 
-        var r = Player.get("/get.php?username=" + user + "&password=" + q("p w&d") + "&type=m3u_plus&output=ts");
+        var r =
+                Player.fetch(
+                        "/get.php?username="
+                                + user
+                                + "&password="
+                                + q("p w&d")
+                                + "&type=m3u_plus&output=ts");
         assertEquals(200, r.statusCode(), r.body());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("audio/x-mpegurl"));
         String body = r.body();
         assertFalse(body.startsWith("\uFEFF"), "no BOM");
         List<String> lines = Arrays.asList(body.split("\n"));
-        assertTrue(lines.get(0).startsWith("#EXTM3U url-tvg=\"" + BASE + "/xmltv.php?username=" + user + "&password=p+w%26d\""), lines.get(0));
+        assertTrue(
+                lines.get(0)
+                        .startsWith(
+                                "#EXTM3U url-tvg=\""
+                                        + BASE
+                                        + "/xmltv.php?username="
+                                        + user
+                                        + "&password=p+w%26d\""),
+                lines.get(0));
         assertEquals(5, lines.size(), body);
         assertEquals(
                 "#EXTINF:-1 tvg-id=\"film1.tv\" tvg-name=\"Film 'One'\" tvg-logo=\"http://logos/f1.png\" group-title=\""
@@ -53,13 +67,26 @@ class PlaylistIT {
         assertFalse(body.contains("/" + other + "."), "not in the bouquet");
 
         for (String output : List.of("m3u8", "hls")) {
-            var hls = Player.get("/get.php?username=" + user + "&password=" + q("p w&d") + "&type=m3u_plus&output=" + output);
+            var hls =
+                    Player.fetch(
+                            "/get.php?username="
+                                    + user
+                                    + "&password="
+                                    + q("p w&d")
+                                    + "&type=m3u_plus&output="
+                                    + output);
             assertTrue(hls.body().contains("/" + one + ".m3u8\n"), hls.body());
         }
-        var plain = Player.get("/get.php?username=" + user + "&password=" + q("p w&d") + "&type=m3u&output=ts");
+        var plain =
+                Player.fetch(
+                        "/get.php?username="
+                                + user
+                                + "&password="
+                                + q("p w&d")
+                                + "&type=m3u&output=ts");
         assertTrue(plain.body().contains("\n#EXTINF:-1,Film Two\n"), plain.body());
         assertFalse(plain.body().contains("tvg-id"));
-        var defaults = Player.get("/get.php?username=" + user + "&password=" + q("p w&d"));
+        var defaults = Player.fetch("/get.php?username=" + user + "&password=" + q("p w&d"));
         assertEquals(200, defaults.statusCode());
         assertTrue(defaults.body().contains(".ts\n"));
     }
@@ -68,17 +95,22 @@ class PlaylistIT {
     void malformedOrRefusedRequestsGetClear4xx() {
         String user = unique("m3u-bad");
         line(user, "pw", null);
-        assertPlain(Player.get("/get.php?username=" + user + "&password=pw&type=xspf"), 400, "type");
-        assertPlain(Player.get("/get.php?username=" + user + "&password=pw&type=m3u&output=rtmp"), 400, "output");
-        assertPlain(Player.get("/get.php?type=m3u"), 400, "username");
-        assertPlain(Player.get("/get.php?username=" + user), 400, "password");
-        assertPlain(Player.get("/get.php?username=" + user + "&password=nope"), 401, "wrong");
-        assertPlain(Player.get("/xmltv.php?username=" + user + "&password=nope"), 401, "wrong");
-        assertPlain(Player.get("/xmltv.php"), 400, "username");
-        assertEquals(200, Player.get("/get.php?username=" + user + "&password=pw").statusCode());
+        assertPlain(
+                Player.fetch("/get.php?username=" + user + "&password=pw&type=xspf"), 400, "type");
+        assertPlain(
+                Player.fetch("/get.php?username=" + user + "&password=pw&type=m3u&output=rtmp"),
+                400,
+                "output");
+        assertPlain(Player.fetch("/get.php?type=m3u"), 400, "username");
+        assertPlain(Player.fetch("/get.php?username=" + user), 400, "password");
+        assertPlain(Player.fetch("/get.php?username=" + user + "&password=nope"), 401, "wrong");
+        assertPlain(Player.fetch("/xmltv.php?username=" + user + "&password=nope"), 401, "wrong");
+        assertPlain(Player.fetch("/xmltv.php"), 400, "username");
+        assertEquals(200, Player.fetch("/get.php?username=" + user + "&password=pw").statusCode());
     }
 
-    private static void assertPlain(java.net.http.HttpResponse<String> r, int status, String mentions) {
+    private static void assertPlain(
+            java.net.http.HttpResponse<String> r, int status, String mentions) {
         assertEquals(status, r.statusCode(), r.body());
         assertTrue(r.body().contains(mentions), r.body());
         assertFalse(r.body().contains("Exception"));

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.panelx.it.PanelX;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.io.File;
 import java.io.IOException;
 import java.net.http.HttpRequest;
@@ -133,7 +132,9 @@ class ThirdPartyClientsIT {
         assertEquals(2, programmes.size());
         assertEquals("Current Doc", programmes.getJsonObject(0).getString("title"));
         assertEquals(f.epgId, programmes.getJsonObject(0).getString("channel"));
-        assertTrue(programmes.getJsonObject(0).getString("start").endsWith("Z"), programmes.toString());
+        assertTrue(
+                programmes.getJsonObject(0).getString("start").endsWith("Z"),
+                programmes.toString());
     }
 
     private static List<String> strings(JsonObject o, String key) {
@@ -160,7 +161,10 @@ class ThirdPartyClientsIT {
             return;
         }
         var result = run(List.of(executable("npm"), "ci", "--no-audit", "--no-fund"), 600);
-        assertEquals(0, result.exit, "npm ci failed in " + NODE_PROJECT.toAbsolutePath() + ":\n" + result.stderr);
+        assertEquals(
+                0,
+                result.exit,
+                "npm ci failed in " + NODE_PROJECT.toAbsolutePath() + ":\n" + result.stderr);
     }
 
     private static String executable(String name) {
@@ -209,5 +213,4 @@ class ThirdPartyClientsIT {
             // a temp file left behind is harmless
         }
     }
-
 }
