@@ -48,6 +48,11 @@ public final class Settings {
         return duration("panelx.hls-session-seconds", 15);
     }
 
+    /** How long a request for a cold channel waits for its first chunk before a 503. */
+    public static Duration startTimeout() {
+        return duration("panelx.start-timeout-seconds", 12);
+    }
+
     /** The dashboard snapshot interval. */
     public static Duration snapshotInterval() {
         return Duration.ofMillis(Long.getLong("panelx.snapshot-millis", 2000));

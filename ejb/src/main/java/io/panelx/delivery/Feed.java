@@ -1,0 +1,239 @@
+package io.panelx.delivery;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A channel's bounded, shared buffer: a ring of chunks filled by exactly one Source thread and
+ * drained by any number of viewers, each at its own position. Memory is fixed per channel (slots
+ * are allocated once and reused), whatever the number of viewers; nothing is allocated per chunk.
+ *
+ * <p>Chunks hold whole MPEG-TS packets (188 bytes) and remember whether they contain a random
+ * access point (a keyframe), so that a new or lagging viewer can start at a decodable place.
+ */
+public final class Feed {
+
+    public static final int TS_PACKET = 188;
+    static final int SLOTS = 256;
+
+    /** 87 TS packets: about 16 KiB. */
+    static final int SLOT_CAPACITY = 87 * TS_PACKET;
+
+    /** Publish once this much is buffered, or earlier when the upstream has nothing more yet. */
+    static final int MIN_FILL = 8 * TS_PACKET;
+
+    /** A viewer this close to being overwritten is moved forward (the writer owns one slot). */
+    static final int GUARD = 4;
+
+    static final class Slot {
+        byte[] data;
+        int length;
+
+        /** Offset of the first TS packet flagged as a random access point, or -1. */
+        int randomAccessOffset = -1;
+    }
+
+    /** Notified on the Source thread after each chunk; used by the HLS segmenter. */
+    public interface ChunkListener {
+        /** {@code randomAccessOffset} is where a keyframe starts in the chunk, or -1. */
+        void onChunk(byte[] data, int length, int randomAccessOffset);
+    }
+
+    private final Slot[] slots = new Slot[SLOTS];
+
+    /** Sequence number of the next chunk to publish; chunks [head - SLOTS, head) are readable. */
+    private volatile long head;
+
+    private final CopyOnWriteArrayList<ViewerSession> viewers = new CopyOnWriteArrayList<>();
+    private volatile ChunkListener chunkListener;
+    private volatile long bytesIn;
+    private volatile long lastChunkAtNanos = System.nanoTime();
+
+    /** The newest chunk that starts a decodable run (random access point), or -1. */
+    private volatile long lastRandomAccess = -1;
+
+    /** Run once at the first chunk after a (re)start of the Source: the channel is flowing. */
+    private volatile Runnable onFlowing;
+
+    public Feed() {
+        for (int i = 0; i < SLOTS; i++) {
+            slots[i] = new Slot();
+        }
+    }
+
+    // ---- the Source side (one thread)
+
+    /**
+     * Reads from the upstream into the next chunk and publishes it. Blocks until data arrives.
+     * Returns the bytes published, or -1 at the end of the stream.
+     */
+    public int fill(InputStream in) throws IOException {
+        Slot slot = slots[(int) (head % SLOTS)];
+        if (slot.data == null) {
+            slot.data = new byte[SLOT_CAPACITY]; // once per slot for the life of the Feed
+        }
+        byte[] data = slot.data;
+        int length = 0;
+        while (length < SLOT_CAPACITY) {
+            int n = in.read(data, length, SLOT_CAPACITY - length);
+            if (n < 0) {
+                if (length == 0) {
+                    return -1;
+                }
+                break;
+            }
+            length += n;
+            if (length % TS_PACKET == 0 && (length >= MIN_FILL || in.available() == 0)) {
+                break;
+            }
+        }
+        publish(slot, length);
+        return length;
+    }
+
+    /** Publishes bytes already in memory (e.g. an HLS segment), split into chunks. */
+    public void write(byte[] source, int offset, int length) {
+        while (length > 0) {
+            Slot slot = slots[(int) (head % SLOTS)];
+            if (slot.data == null) {
+                slot.data = new byte[SLOT_CAPACITY];
+            }
+            int n = Math.min(length, SLOT_CAPACITY);
+            System.arraycopy(source, offset, slot.data, 0, n);
+            publish(slot, n);
+            offset += n;
+            length -= n;
+        }
+    }
+
+    private void publish(Slot slot, int length) {
+        slot.length = length;
+        slot.randomAccessOffset = randomAccessOffset(slot.data, length);
+        long seq = head;
+        if (slot.randomAccessOffset >= 0) {
+            lastRandomAccess = seq;
+        }
+        head = seq + 1; // volatile write: makes the chunk visible to viewers
+        bytesIn += length;
+        lastChunkAtNanos = System.nanoTime();
+        Runnable flowing = onFlowing;
+        if (flowing != null) {
+            onFlowing = null;
+            flowing.run();
+        }
+        ChunkListener listener = chunkListener;
+        if (listener != null) {
+            listener.onChunk(slot.data, length, slot.randomAccessOffset);
+        }
+        for (ViewerSession viewer : viewers) {
+            viewer.chunkPublished();
+        }
+    }
+
+    /**
+     * The offset of the first TS packet carrying the random_access_indicator (a keyframe), or -1.
+     * Players that start there decode at once instead of discarding frames.
+     */
+    static int randomAccessOffset(byte[] data, int length) {
+        for (int p = 0; p + TS_PACKET <= length; p += TS_PACKET) {
+            if (data[p] != 0x47) {
+                return -1; // not MPEG-TS aligned: no keyframe knowledge
+            }
+            boolean payloadStart = (data[p + 1] & 0x40) != 0;
+            int adaptation = (data[p + 3] >> 4) & 0x3;
+            if (!payloadStart || adaptation != 3) {
+                continue;
+            }
+            int fieldLength = data[p + 4] & 0xff;
+            int pes = p + 5 + fieldLength;
+            // A keyframe of a VIDEO stream: muxers flag audio frames as random access too.
+            if (fieldLength > 0
+                    && (data[p + 5] & 0x40) != 0
+                    && pes + 4 <= p + TS_PACKET
+                    && data[pes] == 0
+                    && data[pes + 1] == 0
+                    && data[pes + 2] == 1
+                    && (data[pes + 3] & 0xf0) == 0xe0) {
+                return p;
+            }
+        }
+        return -1;
+    }
+
+    // ---- the viewer side (any thread)
+
+    long head() {
+        return head;
+    }
+
+    /** The oldest chunk a viewer may still start to read safely. */
+    long oldestReadable() {
+        return Math.max(0, head - SLOTS + GUARD);
+    }
+
+    /** True while the chunk has not been overwritten (checked after copying it out). */
+    boolean intact(long seq) {
+        return seq > head - SLOTS;
+    }
+
+    byte[] data(long seq) {
+        return slots[(int) (seq % SLOTS)].data;
+    }
+
+    int length(long seq) {
+        return slots[(int) (seq % SLOTS)].length;
+    }
+
+    /** Where a viewer starting at this chunk begins: its keyframe, or the chunk's start. */
+    int startOffset(long seq) {
+        return Math.max(0, slots[(int) (seq % SLOTS)].randomAccessOffset);
+    }
+
+    /** Where a joining (or skipped) viewer starts: the newest keyframe still safely readable. */
+    long startPosition() {
+        long h = head;
+        long ra = lastRandomAccess;
+        if (ra >= 0 && ra >= Math.max(0, h - SLOTS + GUARD)) {
+            return ra;
+        }
+        return Math.max(0, h - 1);
+    }
+
+    void add(ViewerSession viewer) {
+        viewers.add(viewer);
+    }
+
+    void remove(ViewerSession viewer) {
+        viewers.remove(viewer);
+    }
+
+    int viewerCount() {
+        return viewers.size();
+    }
+
+    java.util.List<ViewerSession> viewers() {
+        return viewers;
+    }
+
+    void chunkListener(ChunkListener listener) {
+        this.chunkListener = listener;
+    }
+
+    public long bytesIn() {
+        return bytesIn;
+    }
+
+    /** Nanos since the last chunk was published (stall detection). */
+    public long silentNanos() {
+        return System.nanoTime() - lastChunkAtNanos;
+    }
+
+    void expectData(Runnable onFirstChunk) {
+        this.onFlowing = onFirstChunk;
+    }
+
+    void resetSilence() {
+        lastChunkAtNanos = System.nanoTime();
+    }
+}

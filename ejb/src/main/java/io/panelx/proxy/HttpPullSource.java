@@ -1,0 +1,76 @@
+package io.panelx.proxy;
+
+import io.panelx.delivery.Feed;
+import io.panelx.delivery.Source;
+import io.panelx.viewer.Origin;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+
+/**
+ * Direct proxy of an HTTP(S) MPEG-TS upstream: one connection per channel, read straight into the
+ * Feed's chunks (no intermediate buffers). A silent upstream fails after the read timeout.
+ */
+public final class HttpPullSource implements Source {
+
+    static final int CONNECT_TIMEOUT_MILLIS = 5_000;
+    static final int READ_TIMEOUT_MILLIS = 10_000;
+
+    private final URI uri;
+    private volatile HttpURLConnection connection;
+    private volatile boolean aborted;
+
+    public HttpPullSource(URI uri) {
+        this.uri = uri;
+    }
+
+    @Override
+    public Origin origin() {
+        return Origin.PROXY;
+    }
+
+    @Override
+    public void run(Feed feed) throws IOException {
+        HttpURLConnection c = open(uri);
+        connection = c;
+        if (aborted) {
+            c.disconnect();
+            return;
+        }
+        try (InputStream in = c.getInputStream()) {
+            while (!aborted && feed.fill(in) >= 0) {
+                // each fill publishes one chunk to the viewers
+            }
+        } finally {
+            c.disconnect();
+        }
+        if (!aborted) {
+            throw new IOException("upstream closed the stream");
+        }
+    }
+
+    /** Opens a GET and checks the status; shared with the HLS pull. */
+    static HttpURLConnection open(URI uri) throws IOException {
+        var c = (HttpURLConnection) uri.toURL().openConnection();
+        c.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
+        c.setReadTimeout(READ_TIMEOUT_MILLIS);
+        c.setInstanceFollowRedirects(true);
+        c.setRequestProperty("User-Agent", "PanelX/1.0");
+        int status = c.getResponseCode();
+        if (status != 200) {
+            c.disconnect();
+            throw new IOException("upstream answered HTTP " + status);
+        }
+        return c;
+    }
+
+    @Override
+    public void abort() {
+        aborted = true;
+        HttpURLConnection c = connection;
+        if (c != null) {
+            c.disconnect();
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.panelx.live;
+
+import io.panelx.channel.ChannelDirectory;
+import io.panelx.channel.ChannelInfo;
+import io.panelx.delivery.ChannelHub;
+import io.panelx.line.Admission;
+import io.panelx.line.LineDirectory;
+import io.panelx.line.Refusal;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The stream route shared by {@code /live/...} and the bare {@code /USER/PASS/ID}: authenticate,
+ * admit, then hand the response to the hub. Every refusal is decided before any byte of video and
+ * answered with its own status and a one-line body.
+ */
+@ApplicationScoped
+public class LiveRoute {
+
+    private static final Logger LOG = Logger.getLogger(LiveRoute.class.getName());
+
+    @Inject LineDirectory lines;
+    @Inject ChannelDirectory channels;
+    @Inject ChannelHub hub;
+
+    void serve(String path, HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String ip = req.getRemoteAddr();
+        String userAgent = req.getHeader("User-Agent");
+        StreamRequest sr = StreamRequest.parse(path);
+        if (sr == null) {
+            refuse(resp, Refusal.MALFORMED_REQUEST);
+            return;
+        }
+        Admission admission = lines.authenticate(sr.username(), sr.password(), ip, userAgent);
+        if (!admission.admitted()) {
+            refuse(resp, admission.refusal());
+            return;
+        }
+        ChannelInfo channel = channels.find(sr.channelId());
+        if (channel == null || !channel.enabled()) {
+            lines.refused(Refusal.UNKNOWN_CHANNEL, sr.username(), ip);
+            refuse(resp, Refusal.UNKNOWN_CHANNEL);
+            return;
+        }
+        if (!admission.line().mayWatch(channel.id())) {
+            lines.refused(Refusal.NOT_IN_BOUQUET, sr.username(), ip);
+            refuse(resp, Refusal.NOT_IN_BOUQUET);
+            return;
+        }
+        try {
+            if (sr.format().equals("m3u8")) {
+                servePlaylist(admission, channel, ip, userAgent, resp);
+            } else {
+                serveStream(admission, channel, ip, userAgent, req, resp);
+            }
+        } catch (ChannelHub.Refused e) {
+            lines.refused(e.reason, sr.username(), ip);
+            refuse(resp, e.reason);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Stream request for channel " + channel.id() + " failed", e);
+            if (!resp.isCommitted()) {
+                refuse(resp, Refusal.UNAVAILABLE);
+            }
+        }
+    }
+
+    private void serveStream(
+            Admission admission,
+            ChannelInfo channel,
+            String ip,
+            String userAgent,
+            HttpServletRequest req,
+            HttpServletResponse resp)
+            throws ChannelHub.Refused, IOException {
+        var session = hub.openStream(admission.line(), channel, ip, userAgent);
+        var context = req.startAsync();
+        context.setTimeout(0);
+        resp.setStatus(200);
+        resp.setContentType("video/mp2t");
+        resp.setHeader("Cache-Control", "no-cache, no-store");
+        resp.setHeader("X-PanelX-Connection", session.connectionId());
+        var out = resp.getOutputStream();
+        var output = new ServletViewerOutput(context, out, session);
+        context.addListener(output);
+        hub.attach(session, output);
+        out.setWriteListener(output); // writing starts at the first onWritePossible
+    }
+
+    private void servePlaylist(
+            Admission admission,
+            ChannelInfo channel,
+            String ip,
+            String userAgent,
+            HttpServletResponse resp)
+            throws ChannelHub.Refused, IOException {
+        var viewer = hub.openHls(admission.line(), channel, ip, userAgent);
+        String playlist = hub.hlsPlaylist(viewer, "/hls/" + viewer.token() + "/");
+        if (playlist == null) {
+            refuse(resp, Refusal.UNAVAILABLE);
+            return;
+        }
+        resp.setStatus(200);
+        resp.setContentType("application/vnd.apple.mpegurl");
+        resp.setHeader("Cache-Control", "no-cache, no-store");
+        byte[] body = playlist.getBytes(StandardCharsets.UTF_8);
+        resp.setContentLength(body.length);
+        resp.getOutputStream().write(body);
+    }
+
+    static void refuse(HttpServletResponse resp, Refusal refusal) throws IOException {
+        resp.resetBuffer();
+        resp.setStatus(refusal.status());
+        resp.setContentType("text/plain;charset=UTF-8");
+        resp.setHeader("Cache-Control", "no-store");
+        if (refusal == Refusal.THROTTLED) {
+            resp.setHeader("Retry-After", "60");
+        }
+        if (refusal == Refusal.UNAVAILABLE) {
+            resp.setHeader("Retry-After", "5");
+        }
+        resp.getWriter().println(refusal.message());
+    }
+}
