@@ -24,6 +24,12 @@ record PlayerLogin(String username, String password, PublicAddress address, Admi
         return new PlayerLogin(username, password, address, admission);
     }
 
+    /** Never shows the password, should a login end up in a log message. */
+    @Override
+    public String toString() {
+        return "PlayerLogin[" + username + " from " + address.clientIp() + "]";
+    }
+
     boolean credentialsMissing() {
         return admission == null;
     }

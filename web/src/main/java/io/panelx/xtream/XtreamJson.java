@@ -12,9 +12,8 @@ import java.util.Map;
 /** JSON-P, looked up once: the provider lookup is too slow to repeat per request. */
 final class XtreamJson {
 
-    static final JsonProvider PROVIDER = JsonProvider.provider();
     private static final JsonGeneratorFactory GENERATORS =
-            PROVIDER.createGeneratorFactory(Map.of());
+            JsonProvider.provider().createGeneratorFactory(Map.of());
 
     /** The time zone of every time PanelX hands to players as text; server_info says so. */
     static final ZoneOffset ZONE = ZoneOffset.UTC;

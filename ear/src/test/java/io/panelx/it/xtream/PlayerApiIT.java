@@ -239,6 +239,18 @@ class PlayerApiIT {
     }
 
     @Test
+    void disabledChannelsAndRestrictedAddressesAreHidden() {
+        var l = lineup();
+        long hidden = channel("Hidden Channel", l.sportId, null, null);
+        put("/api/v1/channels/" + hidden, "{\"enabled\":false}");
+        assertFalse(ids(arrayOf(l.all, "pw-all", "&action=get_live_streams")).contains(hidden));
+        String elsewhere = unique("elsewhere");
+        line(elsewhere, "pw", "\"allowedIps\":\"192.0.2.0/24\"");
+        assertEquals("{\"user_info\":{\"auth\":0}}", api(elsewhere, "pw", "").body());
+        assertEquals(403, Player.fetch("/get.php?username=" + elsewhere + "&password=pw").statusCode());
+    }
+
+    @Test
     void vodAndSeriesAreEmpty() {
         var l = lineup();
         for (String action :
