@@ -2,6 +2,7 @@ package io.panelx.it.xtream;
 
 import static io.panelx.it.PanelX.*;
 import static io.panelx.it.xtream.Player.*;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.panelx.it.PanelX;
@@ -11,6 +12,8 @@ import jakarta.json.JsonValue;
 import jakarta.json.JsonValue.ValueType;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -247,7 +250,42 @@ class PlayerApiIT {
         String elsewhere = unique("elsewhere");
         line(elsewhere, "pw", "\"allowedIps\":\"192.0.2.0/24\"");
         assertEquals("{\"user_info\":{\"auth\":0}}", api(elsewhere, "pw", "").body());
-        assertEquals(403, Player.fetch("/get.php?username=" + elsewhere + "&password=pw").statusCode());
+        assertEquals(
+                403, Player.fetch("/get.php?username=" + elsewhere + "&password=pw").statusCode());
+    }
+
+    @Test
+    void activeConsCountsOpenStreams() throws Exception {
+        // The demo channel plays FFmpeg's test pattern, no network needed.
+        long demo =
+                array(PanelX.get("/api/v1/channels").body()).stream()
+                        .map(JsonValue::asJsonObject)
+                        .filter(c -> c.getString("name").equals("PanelX Test Pattern"))
+                        .findFirst()
+                        .orElseThrow()
+                        .getJsonNumber("id")
+                        .longValue();
+        String viewer = unique("viewer");
+        line(viewer, "pw", null);
+        var stream =
+                PanelX.HTTP.send(
+                        HttpRequest.newBuilder(
+                                        URI.create(
+                                                BASE + "/live/" + viewer + "/pw/" + demo + ".ts"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+        try (var body = stream.body()) {
+            assertEquals(200, stream.statusCode());
+            assertTrue(body.readNBytes(188 * 8).length > 0, "stream bytes");
+            await().atMost(Duration.ofSeconds(30)).until(() -> activeCons(viewer).equals("1"));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> activeCons(viewer).equals("0"));
+    }
+
+    private static String activeCons(String user) {
+        return object(api(user, "pw", "").body())
+                .getJsonObject("user_info")
+                .getString("active_cons");
     }
 
     @Test
