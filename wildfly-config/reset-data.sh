@@ -4,6 +4,8 @@
 #   reset-data.sh SERVER_DIR h2|postgresql
 set -euo pipefail
 server=$1 db=$2
+# A deployment left in the scanner folder (a manual run) would clash with the one the tests deploy.
+rm -f "$server"/standalone/deployments/panelx.ear*
 case $db in
   h2) rm -rf "$server/standalone/data/panelx" ;;
   postgresql)

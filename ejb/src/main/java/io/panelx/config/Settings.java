@@ -53,6 +53,14 @@ public final class Settings {
         return duration("panelx.start-timeout-seconds", 12);
     }
 
+    /**
+     * Whether viewer events are fired. Only the benchmark turns this off, to measure what tracking
+     * costs; a panel always tracks.
+     */
+    public static boolean trackingEnabled() {
+        return !"false".equals(System.getProperty("panelx.tracking"));
+    }
+
     /** The dashboard snapshot interval. */
     public static Duration snapshotInterval() {
         return Duration.ofMillis(Long.getLong("panelx.snapshot-millis", 2000));

@@ -25,6 +25,8 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.event.Event;
@@ -57,6 +59,9 @@ import java.util.logging.Logger;
 @Startup
 @DependsOn({"LedgerWriter", "FfmpegSupervisor"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+// The hub holds no transactional state; what it reads (Channels) runs in its own transaction.
+// This also lets its AFTER_SUCCESS observer call Channels after the change's transaction ended.
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ChannelHub {
 
     private static final Logger LOG = Logger.getLogger(ChannelHub.class.getName());
@@ -244,6 +249,16 @@ public class ChannelHub {
                 endViewersOf(event.channelId(), EndReason.CHANNEL_STOPPED);
             }
         }
+        // Read from the database, not the directory: its cache may not have dropped the entry yet.
+        var entity = event.deleted() ? null : channels.find(event.channelId());
+        ChannelInfo c = entity == null ? null : ChannelInfo.of(entity);
+        if (c != null && c.enabled() && !c.onDemand()) {
+            try {
+                runnerFor(c); // always-on channels (and push ingests) run without viewers
+            } catch (Refused e) {
+                LOG.warning(() -> "Always-on channel " + c.id() + " not started: " + e.reason);
+            }
+        }
     }
 
     private void endViewersOf(long channelId, EndReason reason) {
@@ -292,12 +307,14 @@ public class ChannelHub {
             self[0] = session;
             lineSessions.add(session);
             sessions.put(viewer.connectionId(), session);
+            // Announced under the lock: a concurrent admission can only evict it afterwards,
+            // so its ViewerConnected always precedes its ViewerDisconnected.
+            session.announce();
         }
         for (ViewerSession old : evicted) {
             old.end(EndReason.KICKED_MAX_CONNECTIONS);
         }
         runner.noViewersSinceNanos = 0;
-        session.announce();
         return session;
     }
 

@@ -88,8 +88,13 @@ public final class ViewerSession {
         return endReason;
     }
 
+    private volatile boolean announced;
+
     void announce() {
-        events.connected().fire(new ViewerConnected(viewer));
+        if (io.panelx.config.Settings.trackingEnabled()) {
+            announced = true;
+            events.connected().fire(new ViewerConnected(viewer));
+        }
     }
 
     // ---- MPEG-TS streaming
@@ -204,7 +209,7 @@ public final class ViewerSession {
 
     /** Fires TrafficSampled; called by the hub's one-second tick, never per chunk. */
     void sample() {
-        if (ended.get()) {
+        if (ended.get() || !announced) {
             return;
         }
         long now = System.nanoTime();
@@ -246,7 +251,8 @@ public final class ViewerSession {
             out.close();
         }
         onEnd.run();
-        events.disconnected()
-                .fire(new ViewerDisconnected(viewer, Instant.now(), bytesSent, reason));
+        if (announced)
+            events.disconnected()
+                    .fire(new ViewerDisconnected(viewer, Instant.now(), bytesSent, reason));
     }
 }

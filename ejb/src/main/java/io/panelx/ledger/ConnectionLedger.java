@@ -37,7 +37,7 @@ public class ConnectionLedger {
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
 
     void connected(@Observes ViewerConnected event) {
-        pending.put(event.viewer().connectionId(), new Pending(event.viewer(), false));
+        pending.putIfAbsent(event.viewer().connectionId(), new Pending(event.viewer(), false));
     }
 
     void sampled(@Observes TrafficSampled event) {

@@ -98,8 +98,8 @@ public class Lines {
             line.expiresAt = form.expiresAt();
         }
         if (form.maxConnections() != null) {
-            if (form.maxConnections() < 1 || form.maxConnections() > 1000) {
-                throw new InvalidInput("maxConnections must be between 1 and 1000");
+            if (form.maxConnections() < 1 || form.maxConnections() > 100_000) {
+                throw new InvalidInput("maxConnections must be between 1 and 100000");
             }
             line.maxConnections = form.maxConnections();
         }

@@ -124,6 +124,6 @@ public class LiveRoute {
         if (refusal == Refusal.UNAVAILABLE) {
             resp.setHeader("Retry-After", "5");
         }
-        resp.getWriter().println(refusal.message());
+        resp.getOutputStream().write((refusal.message() + "\n").getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,0 +1,126 @@
+package io.panelx.it;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A player that counts bytes: a raw HTTP/1.1 GET over a socket (optionally from another loopback
+ * address), reading the chunked body until the server ends it. Byte counts are of the body only, as
+ * the ledger records them.
+ */
+public final class StreamClient implements AutoCloseable {
+
+    private final Socket socket;
+    private final AtomicLong bytes = new AtomicLong();
+    private final CompletableFuture<Integer> status = new CompletableFuture<>();
+    private final CompletableFuture<Long> ended = new CompletableFuture<>();
+    private volatile String connectionId;
+
+    private StreamClient(Socket socket) {
+        this.socket = socket;
+    }
+
+    public static StreamClient open(String path) throws IOException {
+        return open(path, "127.0.0.1", "PanelX-IT/1.0");
+    }
+
+    public static StreamClient open(String path, String fromAddress, String userAgent)
+            throws IOException {
+        var socket = new Socket();
+        socket.bind(new InetSocketAddress(InetAddress.getByName(fromAddress), 0));
+        socket.connect(new InetSocketAddress("127.0.0.1", 8080 + PanelX.PORT_OFFSET), 5000);
+        var client = new StreamClient(socket);
+        String request =
+                "GET "
+                        + path
+                        + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: "
+                        + userAgent
+                        + "\r\nConnection: close\r\n\r\n";
+        socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+        Thread reader = new Thread(client::read, "stream-client");
+        reader.setDaemon(true);
+        reader.start();
+        return client;
+    }
+
+    private void read() {
+        try (InputStream in = new java.io.BufferedInputStream(socket.getInputStream())) {
+            String statusLine = line(in);
+            int code = Integer.parseInt(statusLine.split(" ")[1]);
+            boolean chunked = false;
+            String h;
+            while (!(h = line(in)).isEmpty()) {
+                String lower = h.toLowerCase();
+                if (lower.startsWith("transfer-encoding:") && lower.contains("chunked"))
+                    chunked = true;
+                if (lower.startsWith("x-panelx-connection:")) connectionId = h.substring(20).trim();
+            }
+            status.complete(code);
+            byte[] buf = new byte[65536];
+            if (chunked) {
+                while (true) {
+                    String sizeLine = line(in);
+                    int size = Integer.parseInt(sizeLine.split(";")[0].trim(), 16);
+                    if (size == 0) break;
+                    int left = size;
+                    while (left > 0) {
+                        int n = in.read(buf, 0, Math.min(buf.length, left));
+                        if (n < 0) throw new IOException("eof in chunk");
+                        left -= n;
+                        bytes.addAndGet(n);
+                    }
+                    line(in);
+                }
+            } else {
+                int n;
+                while ((n = in.read(buf)) >= 0) bytes.addAndGet(n);
+            }
+        } catch (Exception e) {
+            status.complete(-1);
+        } finally {
+            ended.complete(bytes.get());
+        }
+    }
+
+    private static String line(InputStream in) throws IOException {
+        var sb = new StringBuilder();
+        int c;
+        while ((c = in.read()) >= 0 && c != '\n') {
+            if (c != '\r') sb.append((char) c);
+        }
+        if (c < 0 && sb.length() == 0) throw new IOException("connection closed");
+        return sb.toString();
+    }
+
+    public int status() throws Exception {
+        return status.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    public long bytes() {
+        return bytes.get();
+    }
+
+    public String connectionId() {
+        return connectionId;
+    }
+
+    public boolean hasEnded() {
+        return ended.isDone();
+    }
+
+    /** Waits until the server ends the response; returns the body bytes received. */
+    public long awaitEnd(long seconds) throws Exception {
+        return ended.get(seconds, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}
