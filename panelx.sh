@@ -60,12 +60,18 @@ run() {
     rm -rf "$server/standalone/data" "$server/standalone/deployments"/panelx.ear*
     if [[ -n $keep ]]; then mv "$keep/data" "$server/standalone/"; rmdir "$keep"; fi
   fi
+  # Management users are the operator's own: start from the distribution's empty list (never a
+  # test user), then add PANELX_JMX_USER / PANELX_JMX_PASSWORD when they are set.
+  local users=standalone/configuration/mgmt-users.properties
+  [[ -f $server/.panelx-users ]] || { cp "$root/wildfly-config/target/dist/wildfly-"*/$users "$server/$users"; touch "$server/.panelx-users"; }
+  "$root/wildfly-config/management-user.sh" "$server"
   PANELX_FFMPEG=${PANELX_FFMPEG:-$(ensure_ffmpeg)}
   export PANELX_FFMPEG
   rm -f "$server/standalone/deployments"/panelx.ear.*
   cp "$root/ear/target/panelx.ear" "$server/standalone/deployments/"
   info "starting WildFly (ffmpeg: $PANELX_FFMPEG); logs in var/wildfly/standalone/log"
-  "$server/bin/standalone.sh" -Djboss.bind.address="${PANELX_BIND:-127.0.0.1}" &
+  # In background mode standalone.sh relays INT/TERM to the JVM, so stopping leaves no process.
+  LAUNCH_JBOSS_IN_BACKGROUND=1 "$server/bin/standalone.sh" -Djboss.bind.address="${PANELX_BIND:-127.0.0.1}" &
   local pid=$!
   trap 'info "stopping"; kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null; exit 0' INT TERM
   local marker="$server/standalone/deployments/panelx.ear"

@@ -23,6 +23,7 @@ ulimit -n 20000 || true
 
 cleanup() {
   [[ -n ${server_pid:-} ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+  pkill -f "jboss.home.dir=$work/wildfly" 2>/dev/null || true
   [[ -n ${upstream_pid:-} ]] && kill "$upstream_pid" 2>/dev/null || true
   [[ -f $work/nginx.pid ]] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
 }
@@ -43,11 +44,11 @@ ffmpeg -v error -y -f lavfi -i testsrc2=size=1280x720:rate=25 -f lavfi -i sine=f
 java "$root/bench/Upstream.java" "$clip" 18090 $RATE > "$work/upstream.log" 2>&1 &
 upstream_pid=$!
 
-PANELX_ADMIN_PASSWORD=bench-secret PANELX_DEMO=false \
+cp ear/target/panelx.ear "$work/wildfly/standalone/deployments/"
+LAUNCH_JBOSS_IN_BACKGROUND=1 PANELX_ADMIN_PASSWORD=bench-secret PANELX_DEMO=false \
 JAVA_OPTS="-Xms1g -Xmx2g -XX:+UseG1GC -Djava.net.preferIPv4Stack=true" \
   "$work/wildfly/bin/standalone.sh" -Djboss.socket.binding.port-offset=1000 > "$work/server.out" 2>&1 &
 server_pid=$!
-cp ear/target/panelx.ear "$work/wildfly/standalone/deployments/"
 until [[ -f $work/wildfly/standalone/deployments/panelx.ear.deployed ]]; do
   [[ -f $work/wildfly/standalone/deployments/panelx.ear.failed ]] && { echo "deploy failed"; exit 1; }
   sleep 1

@@ -9,4 +9,6 @@ if [[ ! -x "$server/bin/standalone.sh" ]]; then
   cp -a "$dist" "$server"
   chmod +x "$server"/bin/*.sh
 fi
-exec "$(dirname "$0")/configure.sh" "$server" "${@:3}"
+"$(dirname "$0")/configure.sh" "$server" "${@:3}"
+# JMX over the management interface needs a management user (PANELX_JMX_USER/PANELX_JMX_PASSWORD).
+"$(dirname "$0")/management-user.sh" "$server"

@@ -29,10 +29,10 @@ class NoOrphanFfmpegIT {
         try (var c = StreamClient.open("/live/demo/demo/1.ts")) {
             assertEquals(200, c.status());
             await().atMost(Duration.ofSeconds(20)).until(() -> c.bytes() > 50_000);
-            assertFalse(Players.ffmpegProcesses("panelx_instance=").isEmpty());
+            assertFalse(Players.serverFfmpegProcesses().isEmpty());
             deployer.undeploy("panelx");
             await().atMost(Duration.ofSeconds(15))
-                    .until(() -> Players.ffmpegProcesses("panelx_instance=").isEmpty());
+                    .until(() -> Players.serverFfmpegProcesses().isEmpty());
             c.awaitEnd(15);
         }
     }

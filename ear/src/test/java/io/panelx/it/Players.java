@@ -40,6 +40,33 @@ public final class Players {
         return codecs;
     }
 
+    /**
+     * FFmpeg processes started by the WildFly under test (its descendants), not by other servers
+     * that may run on the same machine.
+     */
+    public static List<ProcessHandle> serverFfmpegProcesses() {
+        String home = System.getProperty("jboss.home");
+        return ProcessHandle.allProcesses()
+                .filter(
+                        p ->
+                                p.info()
+                                        .arguments()
+                                        .map(
+                                                a ->
+                                                        java.util.Arrays.stream(a)
+                                                                .anyMatch(
+                                                                        x ->
+                                                                                x.startsWith(
+                                                                                                "-Djboss.home.dir=")
+                                                                                        && x
+                                                                                                .contains(
+                                                                                                        home)))
+                                        .orElse(false))
+                .flatMap(ProcessHandle::descendants)
+                .filter(p -> p.info().command().orElse("").contains("ffmpeg"))
+                .toList();
+    }
+
     /** FFmpeg processes whose command line contains {@code needle}. */
     public static List<ProcessHandle> ffmpegProcesses(String needle) {
         return ProcessHandle.allProcesses()

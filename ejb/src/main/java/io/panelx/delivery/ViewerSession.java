@@ -99,20 +99,19 @@ public final class ViewerSession {
 
     // ---- MPEG-TS streaming
 
-    /**
-     * Attaches the Feed and the player's output, positioned at the newest keyframe. Writing starts
-     * with the output's first {@link #writePossible()}.
-     */
+    /** Attaches the Feed and the player's output, positioned at the newest keyframe. */
     void stream(Feed feed, ViewerOutput output) {
-        this.feed = feed;
-        this.output = output;
         this.position = feed.startPosition();
         this.offset = feed.startOffset(position);
+        this.feed = feed;
+        this.output = output; // volatile: a drain that sees the output sees the position too
         feed.add(this);
         if (ended.get()) { // ended before the output was attached: close it here
             feed.remove(this);
             output.close();
+            return;
         }
+        signal(); // the output's first writePossible may have come before the Feed was attached
     }
 
     /** Called by the output when a write became possible again. */

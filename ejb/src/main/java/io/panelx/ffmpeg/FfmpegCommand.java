@@ -28,16 +28,16 @@ final class FfmpegCommand {
         args.addAll(List.of("-progress", "pipe:2", "-stats_period", "1", "-nostats"));
         String scheme = URI.create(source).getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("lavfi")) {
-            // Live inputs: probe about one second instead of FFmpeg's default five, so that a
+            // Live inputs: probe half a second instead of FFmpeg's default five, so that a
             // cold channel's first byte comes quickly.
             args.addAll(
                     List.of(
                             "-fflags",
                             "+genpts+discardcorrupt",
                             "-probesize",
-                            "1000000",
+                            "500000",
                             "-analyzeduration",
-                            "1000000"));
+                            "500000"));
         }
         boolean encodedInput = true;
         switch (scheme) {

@@ -88,8 +88,10 @@ public class LiveRoute {
         var out = resp.getOutputStream();
         var output = new ServletViewerOutput(context, out, session);
         context.addListener(output);
+        // The listener goes first: the session may already have been ended (a concurrent stream
+        // of the same line evicted it) and completing the response must find it in async mode.
+        out.setWriteListener(output);
         hub.attach(session, output);
-        out.setWriteListener(output); // writing starts at the first onWritePossible
     }
 
     private void servePlaylist(

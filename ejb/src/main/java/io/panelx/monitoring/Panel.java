@@ -1,0 +1,116 @@
+package io.panelx.monitoring;
+
+import io.panelx.delivery.ChannelHub;
+import io.panelx.stats.LiveStats;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The panel MXBean: every attribute read is a fresh {@link LiveStats} snapshot. */
+public class Panel implements PanelMXBean {
+
+    private final LiveStats stats;
+    private final ChannelHub hub;
+
+    Panel(LiveStats stats, ChannelHub hub) {
+        this.stats = stats;
+        this.hub = hub;
+    }
+
+    private LiveStats.Totals totals() {
+        return stats.snapshot().totals();
+    }
+
+    @Override
+    public int getViewers() {
+        return totals().viewers();
+    }
+
+    @Override
+    public int getProxyViewers() {
+        return totals().proxyViewers();
+    }
+
+    @Override
+    public int getFfmpegViewers() {
+        return totals().ffmpegViewers();
+    }
+
+    @Override
+    public long getBytesOut() {
+        return totals().bytesOut();
+    }
+
+    @Override
+    public long getBitsPerSecondOut() {
+        return totals().bitsPerSecondOut();
+    }
+
+    @Override
+    public long getBytesIn() {
+        return totals().bytesIn();
+    }
+
+    @Override
+    public long getBitsPerSecondIn() {
+        return totals().bitsPerSecondIn();
+    }
+
+    @Override
+    public int getRunningChannels() {
+        return totals().runningChannels();
+    }
+
+    @Override
+    public int getFfmpegProcesses() {
+        return totals().ffmpegProcesses();
+    }
+
+    @Override
+    public long getProxyConnectionsTotal() {
+        return totals().proxyConnectionsTotal();
+    }
+
+    @Override
+    public long getFfmpegConnectionsTotal() {
+        return totals().ffmpegConnectionsTotal();
+    }
+
+    @Override
+    public Map<String, Long> getConnectionsRefused() {
+        var refused = new TreeMap<String, Long>();
+        totals().refused().forEach((reason, n) -> refused.put(reason.name(), n));
+        return refused;
+    }
+
+    @Override
+    public String[] getConnectionIds() {
+        return stats.snapshot().connections().stream()
+                .map(LiveStats.ConnectionLive::connectionId)
+                .toArray(String[]::new);
+    }
+
+    @Override
+    public boolean killConnection(String connectionId) {
+        return Operations.call(() -> hub.kill(connectionId));
+    }
+
+    @Override
+    public int killLine(long lineId) {
+        return Operations.call(() -> hub.killLine(lineId));
+    }
+
+    @Override
+    public void startChannel(long channelId) {
+        Operations.run(() -> hub.start(channelId));
+    }
+
+    @Override
+    public void stopChannel(long channelId) {
+        Operations.run(() -> hub.stop(channelId));
+    }
+
+    @Override
+    public void restartChannel(long channelId) {
+        Operations.run(() -> hub.restart(channelId));
+    }
+}
