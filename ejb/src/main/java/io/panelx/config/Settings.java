@@ -70,6 +70,32 @@ public final class Settings {
         return Duration.ofSeconds(Long.getLong(property, defaultSeconds));
     }
 
+    /** XMLTV sources imported on a schedule: comma-separated http(s) URLs or file paths. */
+    public static java.util.List<String> epgSources() {
+        return java.util.Arrays.stream(System.getProperty("panelx.epg.sources", "").split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
+    }
+
+    /** How often the EPG sources are imported again. */
+    public static Duration epgRefresh() {
+        return Duration.ofMinutes(Math.max(1, Long.getLong("panelx.epg.refresh-minutes", 360)));
+    }
+
+    /** How long programmes stay after they ended (catch-up menus show the recent past). */
+    public static Duration epgKeep() {
+        return Duration.ofHours(Math.max(1, Long.getLong("panelx.epg.keep-hours", 24)));
+    }
+
+    /**
+     * Reverse proxies (CIDR list) whose X-Forwarded-Proto/Host/Port/For headers are believed; from
+     * anyone else those headers are ignored, so a client cannot rewrite the URLs handed to others.
+     */
+    public static String trustedProxies() {
+        return System.getProperty("panelx.trusted-proxies", "");
+    }
+
     /** What happens when a line already holds its maximum number of streams. */
     public enum MaxConnectionsPolicy {
         /** Close the line's oldest stream to admit the new one (what zapping players expect). */

@@ -2,12 +2,9 @@ package io.panelx.dashboard;
 
 import io.panelx.admin.api.ErrorBody;
 import io.panelx.delivery.ChannelHub;
-import io.panelx.stats.LiveStats;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;

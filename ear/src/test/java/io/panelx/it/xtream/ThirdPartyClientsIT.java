@@ -1,0 +1,216 @@
+package io.panelx.it.xtream;
+
+import static io.panelx.it.PanelX.*;
+import static io.panelx.it.xtream.Player.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.panelx.it.PanelX;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.io.File;
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Real third-party clients from npm, run with the machine's Node.js against the deployed panel: the
+ * Xtream client {@code @iptv/xtream-api}, the M3U parser {@code iptv-playlist-parser} and the XMLTV
+ * parser {@code epg-parser} (ear/src/test/node). Each script prints what it understood as JSON.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ThirdPartyClientsIT {
+
+    private static final Path NODE_PROJECT = Path.of("src/test/node");
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return PanelX.ear();
+    }
+
+    private static final class Fixture {
+        final String group = unique("Docs");
+        final long category = createCategory(group);
+        final String epgId = "docs." + unique("n");
+        final long docs = channel("Docs One", category, epgId, "http://logos/docs.png");
+        final long other = channel("Docs Two", category, null, null);
+        final String user = unique("node");
+        final String password = "pw-node";
+        final long line = line(user, password, "\"maxConnections\":3", docs, other);
+
+        Fixture() {
+            var guide =
+                    new Guides()
+                            .programme(epgId, -10, 30, "Current Doc", "about now")
+                            .programme(epgId, 20, 30, "Next Doc", "about later");
+            var r =
+                    send(
+                            admin("/api/v1/epg/import")
+                                    .header("Content-Type", "application/xml")
+                                    .POST(HttpRequest.BodyPublishers.ofString(guide.xml())));
+            assertEquals(200, r.statusCode(), r.body());
+        }
+    }
+
+    private static Fixture fixture;
+
+    private static synchronized Fixture fixture() {
+        if (fixture == null) {
+            fixture = new Fixture();
+        }
+        return fixture;
+    }
+
+    @Test
+    void xtreamClientUnderstandsThePanel() throws Exception {
+        var f = fixture();
+        JsonObject out = node("xtream-client.js", f.user, f.password, Long.toString(f.docs));
+        assertEquals("Active", out.getString("status"));
+        assertEquals(1, out.getInt("auth"));
+        assertEquals(3, out.getInt("maxConnections"));
+        assertFalse(out.getBoolean("isTrial"));
+        assertEquals("127.0.0.1", out.getString("serverUrl"));
+        assertEquals(List.of(f.group), strings(out, "categories"));
+        assertEquals(List.of(Long.toString(f.category)), strings(out, "stdCategoryIds"));
+        var channels = out.getJsonArray("channels");
+        assertEquals(2, channels.size());
+        var first = channels.getJsonObject(0);
+        assertEquals(f.docs, first.getJsonNumber("id").longValue());
+        assertEquals(
+                BASE + "/live/" + f.user + "/" + f.password + "/" + f.docs + ".m3u8",
+                first.getString("url"));
+        assertEquals(1, out.getInt("pageSize"));
+        var std = out.getJsonArray("stdChannels").getJsonObject(0);
+        assertEquals(f.epgId, std.getString("epgId"));
+        assertEquals(List.of(Long.toString(f.category)), strings(std, "categoryIds"));
+        assertFalse(std.getString("created").startsWith("1970"), "added parsed as Unix seconds");
+        assertEquals(0, out.getInt("movies"));
+        assertEquals(0, out.getInt("shows"));
+        assertEquals(List.of("Current Doc", "Next Doc"), strings(out, "shortEpg"));
+        assertEquals(List.of("Current Doc", "Next Doc"), strings(out, "stdEpg"));
+        assertEquals(2, out.getInt("fullEpg"));
+    }
+
+    @Test
+    void m3uParserReadsThePlaylist() throws Exception {
+        var f = fixture();
+        JsonObject out = node("playlist.js", f.user, f.password);
+        assertEquals(
+                BASE + "/xmltv.php?username=" + f.user + "&password=" + f.password,
+                out.getJsonObject("header").getString("url-tvg"));
+        var items = out.getJsonArray("items");
+        assertEquals(2, items.size());
+        var docs = items.getJsonObject(0);
+        assertEquals("Docs One", docs.getString("name"));
+        assertEquals(f.epgId, docs.getString("tvgId"));
+        assertEquals("Docs One", docs.getString("tvgName"));
+        assertEquals("http://logos/docs.png", docs.getString("tvgLogo"));
+        assertEquals(f.group, docs.getString("group"));
+        assertEquals(
+                BASE + "/live/" + f.user + "/" + f.password + "/" + f.docs + ".m3u8",
+                docs.getString("url"));
+    }
+
+    @Test
+    void xmltvParserReadsTheGuide() throws Exception {
+        var f = fixture();
+        JsonObject out = node("xmltv.js", f.user, f.password);
+        var channels = out.getJsonArray("channels");
+        assertEquals(1, channels.size());
+        assertEquals(f.epgId, channels.getJsonObject(0).getString("id"));
+        assertEquals("Docs One", channels.getJsonObject(0).getString("name"));
+        var programmes = out.getJsonArray("programmes");
+        assertEquals(2, programmes.size());
+        assertEquals("Current Doc", programmes.getJsonObject(0).getString("title"));
+        assertEquals(f.epgId, programmes.getJsonObject(0).getString("channel"));
+        assertTrue(
+                programmes.getJsonObject(0).getString("start").endsWith("Z"),
+                programmes.toString());
+    }
+
+    private static List<String> strings(JsonObject o, String key) {
+        return o.getJsonArray(key).stream().map(v -> ((JsonString) v).getString()).toList();
+    }
+
+    /** Runs a check script and returns the JSON it printed; fails with its stderr otherwise. */
+    private static JsonObject node(String script, String... args) throws Exception {
+        String node = executable("node");
+        installClients();
+        var command = new ArrayList<>(List.of(node, script, BASE));
+        command.addAll(List.of(args));
+        var result = run(command, 120);
+        assertEquals(0, result.exit, script + " failed:\n" + result.stderr + result.stdout);
+        String lastLine = result.stdout.strip();
+        lastLine = lastLine.substring(lastLine.lastIndexOf('\n') + 1);
+        return object(lastLine);
+    }
+
+    private static synchronized void installClients() throws Exception {
+        if (Files.isDirectory(NODE_PROJECT.resolve("node_modules/@iptv/xtream-api"))
+                && Files.isDirectory(NODE_PROJECT.resolve("node_modules/iptv-playlist-parser"))
+                && Files.isDirectory(NODE_PROJECT.resolve("node_modules/epg-parser"))) {
+            return;
+        }
+        var result = run(List.of(executable("npm"), "ci", "--no-audit", "--no-fund"), 600);
+        assertEquals(
+                0,
+                result.exit,
+                "npm ci failed in " + NODE_PROJECT.toAbsolutePath() + ":\n" + result.stderr);
+    }
+
+    private static String executable(String name) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path candidate = Path.of(dir, name);
+            if (Files.isExecutable(candidate)) {
+                return candidate.toString();
+            }
+        }
+        return fail(
+                name
+                        + " not found on PATH: these checks need Node.js 18+ (Debian: apt-get install -y"
+                        + " nodejs npm)");
+    }
+
+    private record Result(int exit, String stdout, String stderr) {}
+
+    private static Result run(List<String> command, int timeoutSeconds) throws Exception {
+        Path stdout = Files.createTempFile("panelx-node", ".out");
+        Path stderr = Files.createTempFile("panelx-node", ".err");
+        try {
+            Process p =
+                    new ProcessBuilder(command)
+                            .directory(NODE_PROJECT.toFile())
+                            .redirectOutput(stdout.toFile())
+                            .redirectError(stderr.toFile())
+                            .start();
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                fail(String.join(" ", command) + " did not finish in " + timeoutSeconds + " s");
+            }
+            return new Result(
+                    p.exitValue(),
+                    Files.readString(stdout, StandardCharsets.UTF_8),
+                    Files.readString(stderr, StandardCharsets.UTF_8));
+        } finally {
+            delete(stdout);
+            delete(stderr);
+        }
+    }
+
+    private static void delete(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // a temp file left behind is harmless
+        }
+    }
+}
