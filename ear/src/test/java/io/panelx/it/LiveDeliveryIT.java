@@ -175,6 +175,17 @@ class LiveDeliveryIT {
     }
 
     @Test
+    void deletingTheOnlyChannelOfABouquetOpensNothing() throws Exception {
+        long only = directChannel(upstream.url());
+        long other = directChannel(upstream.url());
+        Line line = line("\"bouquet\":[" + only + "]");
+        assertEquals(403, status(line.path(other, ".ts")));
+        assertEquals(204, delete("/api/v1/channels/" + only).statusCode());
+        assertEquals(403, status(line.path(other, ".ts")), "an emptied bouquet is not 'all channels'");
+        assertFalse(object(get("/api/v1/lines/" + line.id()).body()).getBoolean("allChannels"));
+    }
+
+    @Test
     void repeatedFailedLoginsThrottleOnlyThatAddress() throws Exception {
         long channel = directChannel(upstream.url());
         Line line = line("\"maxConnections\":2");

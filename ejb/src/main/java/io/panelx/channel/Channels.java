@@ -3,6 +3,7 @@ package io.panelx.channel;
 import io.panelx.admin.Conflict;
 import io.panelx.admin.InvalidInput;
 import io.panelx.admin.NotFound;
+import io.panelx.line.LineChanged;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -17,6 +18,7 @@ public class Channels {
 
     @PersistenceContext EntityManager em;
     @Inject Event<ChannelChanged> changed;
+    @Inject Event<LineChanged> lineChanged;
 
     public List<Channel> list() {
         return em.createQuery("select c from Channel c order by c.sortOrder, c.id", Channel.class)
@@ -63,9 +65,20 @@ public class Channels {
     }
 
     public void delete(long id) {
-        em.remove(get(id));
+        Channel channel = get(id);
+        // Lines whose bouquet held the channel lose it (cascade): their cached copies must go.
+        List<Object[]> holders =
+                em.createQuery(
+                                "select l.id, l.username from Line l join l.bouquet b where b = :id",
+                                Object[].class)
+                        .setParameter("id", id)
+                        .getResultList();
+        em.remove(channel);
         em.flush();
         changed.fire(new ChannelChanged(id, true));
+        for (Object[] h : holders) {
+            lineChanged.fire(new LineChanged((Long) h[0], (String) h[1]));
+        }
     }
 
     private void apply(Channel c, ChannelForm form) {

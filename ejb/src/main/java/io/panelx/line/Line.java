@@ -57,7 +57,11 @@ public class Line {
     @Column(name = "created_at", nullable = false)
     Instant createdAt = Instant.now();
 
-    /** Channel ids this line may watch; empty means every channel. */
+    /** True: every channel; false: only the channels of {@link #bouquet}. */
+    @Column(name = "all_channels")
+    boolean allChannels = true;
+
+    /** Channel ids this line may watch when it is not allowed every channel. */
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "line_bouquet", joinColumns = @JoinColumn(name = "line_id"))
     @Column(name = "channel_id")
@@ -149,8 +153,14 @@ public class Line {
         return bouquet;
     }
 
+    /** Sets the bouquet; an empty set given by an admin means every channel. */
     public void setBouquet(Set<Long> bouquet) {
         this.bouquet.clear();
         this.bouquet.addAll(bouquet);
+        this.allChannels = bouquet.isEmpty();
+    }
+
+    public boolean isAllChannels() {
+        return allChannels;
     }
 }

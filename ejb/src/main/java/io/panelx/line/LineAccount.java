@@ -20,6 +20,7 @@ public record LineAccount(
         List<String> allowedUserAgents,
         boolean trial,
         Instant createdAt,
+        boolean allChannels,
         Set<Long> bouquet) {
 
     static LineAccount of(Line l) {
@@ -43,6 +44,7 @@ public record LineAccount(
                 agents,
                 l.isTrial(),
                 l.getCreatedAt(),
+                l.isAllChannels(),
                 Set.copyOf(l.getBouquet()));
     }
 
@@ -66,6 +68,6 @@ public record LineAccount(
     }
 
     public boolean mayWatch(long channelId) {
-        return bouquet.isEmpty() || bouquet.contains(channelId);
+        return allChannels || bouquet.contains(channelId);
     }
 }

@@ -1,6 +1,7 @@
 package io.panelx.live;
 
 import io.panelx.delivery.ChannelHub;
+import io.panelx.xtream.PublicAddress;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -29,7 +30,7 @@ public class HlsSegmentServlet extends HttpServlet {
             plain(resp, 404, "unknown or expired HLS session: reload the playlist");
             return;
         }
-        if (!viewer.session().viewer().clientIp().equals(req.getRemoteAddr())) {
+        if (!viewer.session().viewer().clientIp().equals(PublicAddress.of(req).clientIp())) {
             plain(resp, 403, "this HLS session belongs to another address");
             return;
         }

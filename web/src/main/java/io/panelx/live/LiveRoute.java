@@ -6,6 +6,7 @@ import io.panelx.delivery.ChannelHub;
 import io.panelx.line.Admission;
 import io.panelx.line.LineDirectory;
 import io.panelx.line.Refusal;
+import io.panelx.xtream.PublicAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,7 +31,9 @@ public class LiveRoute {
     @Inject ChannelHub hub;
 
     void serve(String path, HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String ip = req.getRemoteAddr();
+        // Behind a trusted reverse proxy the player's own address (X-Forwarded-For) is the one
+        // that IP rules, the login throttle and the ledger must see.
+        String ip = PublicAddress.of(req).clientIp();
         String userAgent = req.getHeader("User-Agent");
         StreamRequest sr = StreamRequest.parse(path);
         if (sr == null) {

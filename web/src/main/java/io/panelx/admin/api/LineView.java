@@ -18,6 +18,7 @@ public record LineView(
         String allowedUserAgents,
         boolean trial,
         Instant createdAt,
+        boolean allChannels,
         Set<Long> bouquet) {
 
     static LineView of(Line l) {
@@ -33,6 +34,7 @@ public record LineView(
                 l.getAllowedUserAgents(),
                 l.isTrial(),
                 l.getCreatedAt(),
+                l.isAllChannels(),
                 new TreeSet<>(l.getBouquet()));
     }
 }
