@@ -51,14 +51,20 @@ run() {
   info "building (mvn package)"
   mvn -B -q package -DskipTests
   local built="$root/wildfly-config/target/wildfly-h2" server="$root/var/wildfly"
+  local db=${PANELX_DB:-h2} wanted
+  wanted="$(cat "$built/.panelx-config") $db"
   # The run server lives outside target/ so that `mvn clean` never deletes an operator's data.
-  if [[ ! -f $server/.panelx-config ]] || ! cmp -s "$built/.panelx-config" "$server/.panelx-config"; then
+  if [[ ! -f $server/.panelx-built || "$(cat "$server/.panelx-built")" != "$wanted" ]]; then
     info "installing WildFly into var/wildfly (data in var/wildfly/standalone/data is kept)"
     local keep=""
     if [[ -d $server/standalone/data ]]; then keep=$(mktemp -d); mv "$server/standalone/data" "$keep/"; fi
     rm -rf "$server"; mkdir -p "$root/var"; cp -a "$built" "$server"
     rm -rf "$server/standalone/data" "$server/standalone/deployments"/panelx.ear*
     if [[ -n $keep ]]; then mv "$keep/data" "$server/standalone/"; rmdir "$keep"; fi
+    if [[ $db == postgresql ]]; then
+      "$root/wildfly-config/configure.sh" "$server" postgresql "$root/wildfly-config/target/drivers/postgresql.jar"
+    fi
+    echo "$wanted" > "$server/.panelx-built"
   fi
   # Management users are the operator's own: start from the distribution's empty list (never a
   # test user), then add PANELX_JMX_USER / PANELX_JMX_PASSWORD when they are set.
