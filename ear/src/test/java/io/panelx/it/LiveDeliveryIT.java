@@ -181,7 +181,8 @@ class LiveDeliveryIT {
         Line line = line("\"bouquet\":[" + only + "]");
         assertEquals(403, status(line.path(other, ".ts")));
         assertEquals(204, delete("/api/v1/channels/" + only).statusCode());
-        assertEquals(403, status(line.path(other, ".ts")), "an emptied bouquet is not 'all channels'");
+        assertEquals(
+                403, status(line.path(other, ".ts")), "an emptied bouquet is not 'all channels'");
         assertFalse(object(get("/api/v1/lines/" + line.id()).body()).getBoolean("allChannels"));
     }
 

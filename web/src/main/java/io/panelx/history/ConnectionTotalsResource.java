@@ -1,6 +1,6 @@
 package io.panelx.history;
 
-import io.panelx.admin.InvalidInput;
+import io.panelx.admin.api.ConnectionsResource;
 import io.panelx.ledger.ConnectionHistory;
 import io.panelx.ledger.ConnectionRecord;
 import jakarta.enterprise.context.RequestScoped;
@@ -12,7 +12,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -52,13 +51,8 @@ public class ConnectionTotalsResource {
             @QueryParam("open") String open) {
         var records =
                 history.list(
-                        new ConnectionHistory.Filter(
-                                number("line", line),
-                                number("channel", channel),
-                                instant("from", from),
-                                instant("to", to),
-                                open == null || open.isBlank() ? null : Boolean.parseBoolean(open),
-                                ConnectionHistory.MAX_LIMIT));
+                        ConnectionsResource.historyFilter(
+                                line, channel, from, to, open, ConnectionHistory.MAX_LIMIT));
         Instant now = Instant.now();
         long bytes = 0;
         long seconds = 0;
@@ -106,31 +100,5 @@ public class ConnectionTotalsResource {
 
     private static double hours(long seconds) {
         return Math.round(seconds / 36.0) / 100.0;
-    }
-
-    private static Long number(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            long n = Long.parseLong(value.trim());
-            if (n < 0) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new InvalidInput(name + " must be a non-negative number");
-        }
-    }
-
-    private static Instant instant(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInput(name + " must be an ISO-8601 instant");
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.panelx.admin.api;
 
 import io.panelx.channel.ChannelForm;
+import io.panelx.channel.ChannelInfo;
 import io.panelx.channel.Channels;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -26,14 +27,14 @@ public class ChannelsResource {
     @Inject Channels channels;
 
     @GET
-    public List<ChannelView> list() {
-        return channels.list().stream().map(ChannelView::of).toList();
+    public List<ChannelInfo> list() {
+        return channels.list().stream().map(ChannelInfo::of).toList();
     }
 
     @GET
     @Path("{id}")
-    public ChannelView get(@PathParam("id") long id) {
-        return ChannelView.of(channels.get(id));
+    public ChannelInfo get(@PathParam("id") long id) {
+        return ChannelInfo.of(channels.get(id));
     }
 
     @POST
@@ -41,14 +42,14 @@ public class ChannelsResource {
         var channel = channels.create(form);
         return Response.created(
                         uri.getAbsolutePathBuilder().path(channel.getId().toString()).build())
-                .entity(ChannelView.of(channel))
+                .entity(ChannelInfo.of(channel))
                 .build();
     }
 
     @PUT
     @Path("{id}")
-    public ChannelView update(@PathParam("id") long id, ChannelForm form) {
-        return ChannelView.of(channels.update(id, form));
+    public ChannelInfo update(@PathParam("id") long id, ChannelForm form) {
+        return ChannelInfo.of(channels.update(id, form));
     }
 
     @DELETE

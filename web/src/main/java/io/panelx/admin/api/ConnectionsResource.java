@@ -67,13 +67,7 @@ public class ConnectionsResource {
             @QueryParam("open") String open,
             @QueryParam("limit") @DefaultValue("500") String limit) {
         var filter =
-                new ConnectionHistory.Filter(
-                        number("line", line),
-                        number("channel", channel),
-                        instant("from", from),
-                        instant("to", to),
-                        open == null || open.isBlank() ? null : Boolean.parseBoolean(open),
-                        number("limit", limit).intValue());
+                historyFilter(line, channel, from, to, open, number("limit", limit).intValue());
         return history.list(filter).stream().map(ConnectionView::of).toList();
     }
 
@@ -85,6 +79,18 @@ public class ConnectionsResource {
             throw new NotFound("no connection with id " + id);
         }
         return ConnectionView.of(r);
+    }
+
+    /** The history filter of the query parameters shared by the list and the totals. */
+    public static ConnectionHistory.Filter historyFilter(
+            String line, String channel, String from, String to, String open, int limit) {
+        return new ConnectionHistory.Filter(
+                number("line", line),
+                number("channel", channel),
+                instant("from", from),
+                instant("to", to),
+                open == null || open.isBlank() ? null : Boolean.parseBoolean(open),
+                limit);
     }
 
     private static Long number(String name, String value) {
