@@ -17,13 +17,14 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The enabled channels and their categories as players list them, kept in memory: player apps ask
  * for the whole lineup at every start, and with thousands of channels a database round trip per
- * request would dominate. The snapshot is dropped when a channel changes ({@link ChannelChanged})
- * and rebuilt on the next read; category edits fire no event, so a snapshot also ages out.
+ * request would dominate. The snapshot is dropped when a channel or a category changes ({@link
+ * ChannelChanged}, {@link CategoryChanged}) and rebuilt on the next read.
  */
 @ApplicationScoped
 public class ChannelLineup {
 
-    private static final Duration MAX_AGE = Duration.ofSeconds(60);
+    /** A safety net only: every admin change drops the snapshot at once. */
+    private static final Duration MAX_AGE = Duration.ofMinutes(10);
 
     @PersistenceContext EntityManager em;
 
@@ -120,6 +121,14 @@ public class ChannelLineup {
     }
 
     void channelChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChannelChanged event) {
+        drop();
+    }
+
+    void categoryChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) CategoryChanged event) {
+        drop();
+    }
+
+    private void drop() {
         generation.incrementAndGet();
         current = null;
     }

@@ -19,6 +19,7 @@ public class Channels {
     @PersistenceContext EntityManager em;
     @Inject Event<ChannelChanged> changed;
     @Inject Event<LineChanged> lineChanged;
+    @Inject Event<CategoryChanged> categoryChanged;
 
     public List<Channel> list() {
         return em.createQuery("select c from Channel c order by c.sortOrder, c.id", Channel.class)
@@ -140,6 +141,7 @@ public class Channels {
                 new Category(checkedCategoryName(name, null), sortOrder == null ? 0 : sortOrder);
         em.persist(category);
         em.flush();
+        categoryChanged.fire(new CategoryChanged(category.id));
         return category;
     }
 
@@ -148,6 +150,7 @@ public class Channels {
         if (name != null) c.name = checkedCategoryName(name, id);
         if (sortOrder != null) c.sortOrder = sortOrder;
         em.flush();
+        categoryChanged.fire(new CategoryChanged(id));
         return c;
     }
 
@@ -158,6 +161,7 @@ public class Channels {
                 .executeUpdate();
         em.remove(c);
         em.flush();
+        categoryChanged.fire(new CategoryChanged(id));
     }
 
     private String checkedCategoryName(String name, Long id) {
