@@ -99,6 +99,10 @@ public class LiveStats {
     }
 
     void channelState(@Observes ChannelStateChanged e) {
+        if (e.state() == ChannelState.STOPPED) {
+            channels.remove(e.channelId()); // a stopped channel has no live figures
+            return;
+        }
         ChannelFigures f = channels.computeIfAbsent(e.channelId(), ChannelFigures::new);
         if (f.state != e.state()) {
             f.since = e.at();
@@ -110,14 +114,13 @@ public class LiveStats {
         if (e.state() == ChannelState.FAILED || e.state() == ChannelState.RESTARTING) {
             f.lastError = e.detail();
         }
-        if (e.state() == ChannelState.STOPPED) {
-            f.bitsPerSecondIn = 0;
-            f.ffmpegPid = 0;
-        }
     }
 
     void feedSampled(@Observes FeedSampled e) {
-        ChannelFigures f = channels.computeIfAbsent(e.channelId(), ChannelFigures::new);
+        ChannelFigures f = channels.get(e.channelId());
+        if (f == null) {
+            return; // sampled between its runner's start and its first state event, or stopped
+        }
         f.bytesIn = e.bytesIn();
         f.bitsPerSecondIn = e.bitsPerSecondIn();
         f.ffmpegPid = e.ffmpegPid();
