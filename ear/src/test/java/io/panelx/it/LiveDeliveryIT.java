@@ -238,8 +238,9 @@ class LiveDeliveryIT {
                                                                     .body())
                                                     .size()
                                             == 1);
-            var all = array(get("/api/v1/connections?line=" + line.id()).body());
-            assertEquals(50, all.size());
+            // the ledger writes once a second: wait for every record rather than read it once
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> array(get("/api/v1/connections?line=" + line.id()).body()).size() == 50);
             await().atMost(Duration.ofSeconds(10))
                     .until(
                             () ->
