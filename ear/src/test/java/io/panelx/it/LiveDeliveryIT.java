@@ -240,7 +240,11 @@ class LiveDeliveryIT {
                                             == 1);
             // the ledger writes once a second: wait for every record rather than read it once
             await().atMost(Duration.ofSeconds(10))
-                    .until(() -> array(get("/api/v1/connections?line=" + line.id()).body()).size() == 50);
+                    .until(
+                            () ->
+                                    array(get("/api/v1/connections?line=" + line.id()).body())
+                                                    .size()
+                                            == 50);
             await().atMost(Duration.ofSeconds(10))
                     .until(
                             () ->
