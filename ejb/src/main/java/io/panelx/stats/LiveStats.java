@@ -148,20 +148,7 @@ public class LiveStats {
         int proxy = 0, ffmpeg = 0;
         for (ConnectionFigures f : connections.values()) {
             Viewer v = f.viewer;
-            conns.add(
-                    new ConnectionLive(
-                            v.connectionId(),
-                            v.lineId(),
-                            v.lineUsername(),
-                            v.channelId(),
-                            v.channelName(),
-                            v.origin(),
-                            v.clientIp(),
-                            v.userAgent(),
-                            v.format(),
-                            v.startedAt(),
-                            f.bytesSent,
-                            f.bitsPerSecond));
+            conns.add(ConnectionLive.of(v, f.bytesSent, f.bitsPerSecond));
             bytesOut += f.bytesSent;
             bpsOut += f.bitsPerSecond;
             if (v.origin() == Origin.PROXY) proxy++;
@@ -268,5 +255,22 @@ public class LiveStats {
             String format,
             Instant startedAt,
             long bytesSent,
-            long bitsPerSecond) {}
+            long bitsPerSecond) {
+
+        public static ConnectionLive of(Viewer v, long bytesSent, long bitsPerSecond) {
+            return new ConnectionLive(
+                    v.connectionId(),
+                    v.lineId(),
+                    v.lineUsername(),
+                    v.channelId(),
+                    v.channelName(),
+                    v.origin(),
+                    v.clientIp(),
+                    v.userAgent(),
+                    v.format(),
+                    v.startedAt(),
+                    bytesSent,
+                    bitsPerSecond);
+        }
+    }
 }

@@ -4,7 +4,6 @@ import io.panelx.config.Settings;
 import io.panelx.delivery.ChannelStateChanged;
 import io.panelx.stats.LiveStats;
 import io.panelx.viewer.EndReason;
-import io.panelx.viewer.Viewer;
 import io.panelx.viewer.ViewerConnected;
 import io.panelx.viewer.ViewerDisconnected;
 import jakarta.annotation.PreDestroy;
@@ -87,21 +86,7 @@ public class LiveBroadcaster {
         if (subscribers.isEmpty()) {
             return;
         }
-        Viewer v = event.viewer();
-        var row =
-                new LiveStats.ConnectionLive(
-                        v.connectionId(),
-                        v.lineId(),
-                        v.lineUsername(),
-                        v.channelId(),
-                        v.channelName(),
-                        v.origin(),
-                        v.clientIp(),
-                        v.userAgent(),
-                        v.format(),
-                        v.startedAt(),
-                        0,
-                        0);
+        var row = LiveStats.ConnectionLive.of(event.viewer(), 0, 0);
         publish(new LiveMessage("connected", row), false);
     }
 
