@@ -2,7 +2,6 @@ package io.panelx.delivery;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A channel's bounded, shared buffer: a ring of chunks filled by exactly one Source thread and
@@ -45,7 +44,9 @@ public final class Feed {
     /** Sequence number of the next chunk to publish; chunks [head - SLOTS, head) are readable. */
     private volatile long head;
 
-    private final CopyOnWriteArrayList<ViewerSession> viewers = new CopyOnWriteArrayList<>();
+    /** Copied on join and leave (rare), read on every chunk: no iterator per chunk. */
+    private volatile ViewerSession[] viewers = new ViewerSession[0];
+
     private volatile ChunkListener chunkListener;
     private volatile long bytesIn;
     private volatile long lastChunkAtNanos = System.nanoTime();
@@ -200,20 +201,17 @@ public final class Feed {
         return Math.max(0, h - 1);
     }
 
-    void add(ViewerSession viewer) {
-        viewers.add(viewer);
+    synchronized void add(ViewerSession viewer) {
+        ViewerSession[] next = java.util.Arrays.copyOf(viewers, viewers.length + 1);
+        next[next.length - 1] = viewer;
+        viewers = next;
     }
 
-    void remove(ViewerSession viewer) {
-        viewers.remove(viewer);
-    }
-
-    int viewerCount() {
-        return viewers.size();
-    }
-
-    java.util.List<ViewerSession> viewers() {
-        return viewers;
+    synchronized void remove(ViewerSession viewer) {
+        viewers =
+                java.util.Arrays.stream(viewers)
+                        .filter(v -> v != viewer)
+                        .toArray(ViewerSession[]::new);
     }
 
     void chunkListener(ChunkListener listener) {

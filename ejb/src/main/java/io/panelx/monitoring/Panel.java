@@ -77,9 +77,7 @@ public class Panel implements PanelMXBean {
 
     @Override
     public Map<String, Long> getConnectionsRefused() {
-        var refused = new TreeMap<String, Long>();
-        totals().refused().forEach((reason, n) -> refused.put(reason.name(), n));
-        return refused;
+        return new TreeMap<>(totals().refused());
     }
 
     @Override

@@ -188,8 +188,9 @@ public class LiveStats {
                             f.progress));
         }
         chans.sort(Comparator.comparingLong(ChannelLive::channelId));
-        var refusedNow = new EnumMap<Refusal, Long>(Refusal.class);
-        refused.forEach((k, v) -> refusedNow.put(k, v.sum()));
+        // Keyed by reason name: JSON, JMX and Prometheus all want names, not enum keys.
+        var refusedNow = new java.util.TreeMap<String, Long>();
+        refused.forEach((k, v) -> refusedNow.put(k.name(), v.sum()));
         var totals =
                 new Totals(
                         conns.size(),
@@ -203,7 +204,7 @@ public class LiveStats {
                         processes,
                         connectionsTotal.get(Origin.PROXY).sum(),
                         connectionsTotal.get(Origin.FFMPEG).sum(),
-                        Map.copyOf(refusedNow));
+                        java.util.Collections.unmodifiableSortedMap(refusedNow));
         return new Snapshot(now, totals, List.copyOf(chans), List.copyOf(conns));
     }
 
@@ -225,7 +226,7 @@ public class LiveStats {
             int ffmpegProcesses,
             long proxyConnectionsTotal,
             long ffmpegConnectionsTotal,
-            Map<Refusal, Long> refused) {}
+            Map<String, Long> refused) {}
 
     public record ChannelLive(
             long channelId,

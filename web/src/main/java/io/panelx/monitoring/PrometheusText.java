@@ -51,7 +51,7 @@ final class PrometheusText {
             sample(
                     "panelx_connections_refused_total",
                     label("reason", r),
-                    t.refused().getOrDefault(r, 0L));
+                    t.refused().getOrDefault(r.name(), 0L));
         }
 
         gauge(
