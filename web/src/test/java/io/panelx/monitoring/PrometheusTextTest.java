@@ -16,7 +16,18 @@ class PrometheusTextTest {
     private static LiveStats.Snapshot snapshot(String channelName) {
         var totals =
                 new LiveStats.Totals(
-                        3, 1, 2, 5000, 800, 9000, 1200, 1, 1, 4, 7, Map.of(Refusal.EXPIRED, 2L));
+                        3,
+                        1,
+                        2,
+                        5000,
+                        800,
+                        9000,
+                        1200,
+                        1,
+                        1,
+                        4,
+                        7,
+                        Map.of(Refusal.EXPIRED.name(), 2L));
         var channel =
                 new LiveStats.ChannelLive(
                         5,
