@@ -2,12 +2,20 @@ package io.panelx.channel;
 
 import java.util.List;
 
-/** What FFmpeg does to a source. The arguments are the output part of the command line. */
+/**
+ * What FFmpeg does to a source. The arguments are the output part of the command line; the ladder
+ * has none here, its command is built rung by rung (see HlsLadder).
+ */
 public enum FfmpegProfile {
     COPY(List.of("-c", "copy")),
     H264_1080P(x264("1920x1080", "5000k", "128k")),
     H264_720P(x264("1280x720", "3000k", "128k")),
-    H264_480P(x264("854x480", "1200k", "96k"));
+    H264_480P(x264("854x480", "1200k", "96k")),
+    /**
+     * Adaptive HLS: 720p, 480p and 360p from one FFmpeg; .m3u8 viewers get a master playlist of the
+     * three, .ts viewers the 720p rung.
+     */
+    HLS_LADDER(List.of());
 
     private final List<String> outputArguments;
 
@@ -17,6 +25,10 @@ public enum FfmpegProfile {
 
     public List<String> outputArguments() {
         return outputArguments;
+    }
+
+    public boolean isLadder() {
+        return this == HLS_LADDER;
     }
 
     private static List<String> x264(String size, String videoRate, String audioRate) {

@@ -36,6 +36,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -173,13 +174,21 @@ public class ChannelHub {
             int ingestPort =
                     Integer.getInteger("panelx.rtmp-ingest-base-port", 19350)
                             + (int) (channel.id() % 1000);
-            return new FfmpegSource(supervisor, url, channel.ffmpegProfile(), ingestPort);
+            return new FfmpegSource(
+                    supervisor, url, channel.ffmpegProfile(), ingestPort, ladderOf(channel));
         }
         URI uri = URI.create(url);
         String path = uri.getPath() == null ? "" : uri.getPath().toLowerCase();
         return path.endsWith(".m3u8") || path.endsWith(".m3u")
                 ? new HlsPullSource(uri)
                 : new HttpPullSource(uri);
+    }
+
+    /** The HLS ladder a channel's FFmpeg writes, or null when its profile has none. */
+    private HlsLadder ladderOf(ChannelInfo channel) {
+        return channel.deliveryMode() == DeliveryMode.FFMPEG && channel.ffmpegProfile().isLadder()
+                ? supervisor.ladderFor(channel.id())
+                : null;
     }
 
     /** Reports a runner's state as a CDI event; ends viewers when the upstream is gone. */
@@ -373,7 +382,9 @@ public class ChannelHub {
             return existing;
         }
         FeedRunner runner = readyRunner(channel);
-        runner.hls();
+        if (ladderOf(channel) == null) {
+            runner.hls(); // PanelX cuts the segments itself
+        }
         ViewerSession session = admit(line, runner, clientIp, userAgent, "m3u8");
         byte[] token = new byte[18];
         RANDOM.nextBytes(token);
@@ -388,24 +399,51 @@ public class ChannelHub {
         return viewer;
     }
 
-    /** The playlist for an HLS viewer, segment URIs as absolute paths; null if unavailable. */
+    /**
+     * The playlist for an HLS viewer, its URIs as absolute paths under {@code prefix}: the master
+     * playlist of a ladder channel, else the media playlist PanelX cuts; null if unavailable.
+     */
     public String hlsPlaylist(HlsViewer viewer, String prefix) {
         FeedRunner runner = running.get(viewer.channelId());
         if (runner == null) {
             return null;
         }
-        HlsWindow window = runner.hls();
+        long timeout = Settings.startTimeout().toMillis();
+        HlsLadder ladder = ladderOf(runner.channel);
+        String playlist;
         try {
-            if (!window.awaitSegment(Settings.startTimeout().toMillis())) {
-                return null;
+            if (ladder != null) {
+                if (!ladder.awaitPlaylists(timeout)) {
+                    return null;
+                }
+                playlist = ladder.masterPlaylist(prefix);
+            } else {
+                HlsWindow window = runner.hls();
+                if (!window.awaitSegment(timeout)) {
+                    return null;
+                }
+                playlist = window.playlist(prefix);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
         }
-        String playlist = window.playlist(prefix);
         viewer.session().served(playlist.length());
         return playlist;
+    }
+
+    /**
+     * A file of the ladder of the viewer's channel (a name {@link HlsLadder#isFileName} accepts):
+     * it may be gone already; null when the channel is not running a ladder.
+     */
+    public Path hlsLadderFile(HlsViewer viewer, String name) {
+        FeedRunner runner = running.get(viewer.channelId());
+        HlsLadder ladder = runner == null ? null : ladderOf(runner.channel);
+        if (ladder == null) {
+            return null;
+        }
+        viewer.session().touched();
+        return ladder.file(name);
     }
 
     public HlsViewer hlsViewer(String token) {

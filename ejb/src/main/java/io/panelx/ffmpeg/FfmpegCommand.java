@@ -1,6 +1,7 @@
 package io.panelx.ffmpeg;
 
 import io.panelx.channel.FfmpegProfile;
+import io.panelx.delivery.HlsLadder;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +17,8 @@ final class FfmpegCommand {
     private FfmpegCommand() {}
 
     /**
-     * Arguments (without the binary) that read {@code source} and write MPEG-TS to stdout.
+     * Arguments (without the binary) that read {@code source} and write MPEG-TS to stdout; with the
+     * ladder profile also the HLS ladder, into the process's working folder.
      *
      * @param instanceMarker tags the process as this server's, so a later start can find and end
      *     the processes a killed server left behind
@@ -103,6 +105,11 @@ final class FfmpegCommand {
             }
             default -> throw new IllegalArgumentException("unsupported source scheme " + scheme);
         }
+        if (profile.isLadder()) {
+            // A test pattern's audio is the second input.
+            args.addAll(ladderOutput(encodedInput ? "0:a:0?" : "1:a:0", instanceMarker));
+            return args;
+        }
         if (!encodedInput && profile == FfmpegProfile.COPY) {
             args.addAll(
                     List.of(
@@ -136,6 +143,100 @@ final class FfmpegCommand {
                         "-mpegts_flags",
                         "+resend_headers",
                         "pipe:1"));
+        return args;
+    }
+
+    /**
+     * The ladder: the video is decoded once, scaled (letterboxed) to every rung and encoded with
+     * keyframes forced every {@link HlsLadder#SEGMENT_SECONDS} on all rungs, so their segments line
+     * up; the audio is encoded once. The tee muxer writes rung 0 as MPEG-TS to stdout (the Feed)
+     * and every rung as HLS (relative names, so no folder path needs escaping).
+     */
+    private static List<String> ladderOutput(String audio, String instanceMarker) {
+        var rungs = HlsLadder.RUNGS;
+        var filter = new StringBuilder("[0:v:0]split=").append(rungs.size());
+        for (int i = 0; i < rungs.size(); i++) {
+            filter.append("[s").append(i).append(']');
+        }
+        for (int i = 0; i < rungs.size(); i++) {
+            String size = rungs.get(i).width() + ":" + rungs.get(i).height();
+            filter.append(";[s")
+                    .append(i)
+                    .append("]scale=")
+                    .append(size)
+                    .append(":force_original_aspect_ratio=decrease,pad=")
+                    .append(size)
+                    .append(":(ow-iw)/2:(oh-ih)/2,setsar=1[v")
+                    .append(i)
+                    .append(']');
+        }
+        var args = new ArrayList<String>(List.of("-filter_complex", filter.toString()));
+        for (int i = 0; i < rungs.size(); i++) {
+            args.addAll(List.of("-map", "[v" + i + "]"));
+        }
+        args.addAll(List.of("-map", audio));
+        args.addAll(
+                List.of(
+                        "-c:v",
+                        "libx264",
+                        "-preset",
+                        "veryfast",
+                        "-tune",
+                        "zerolatency",
+                        "-profile:v",
+                        "main",
+                        "-pix_fmt",
+                        "yuv420p",
+                        "-force_key_frames",
+                        "expr:gte(t,n_forced*" + HlsLadder.SEGMENT_SECONDS + ")",
+                        "-sc_threshold",
+                        "0"));
+        var slaves =
+                new StringBuilder(
+                        "[select=\\'v:0,a\\':f=mpegts:mpegts_flags=+resend_headers]pipe:1");
+        for (int i = 0; i < rungs.size(); i++) {
+            String rate = rungs.get(i).videoKbps() + "k";
+            args.addAll(
+                    List.of(
+                            "-b:v:" + i,
+                            rate,
+                            "-maxrate:v:" + i,
+                            rate,
+                            "-bufsize:v:" + i,
+                            rate,
+                            "-level:v:" + i,
+                            rungs.get(i).level()));
+            // Numbered from the clock, so that after a restart the numbers keep growing and
+            // players never see a playlist go back in time.
+            slaves.append("|[select=\\'v:")
+                    .append(i)
+                    .append(",a\\':f=hls:hls_time=")
+                    .append(HlsLadder.SEGMENT_SECONDS)
+                    .append(":hls_list_size=6:hls_delete_threshold=2")
+                    .append(":hls_flags=delete_segments+independent_segments+temp_file")
+                    .append(":hls_start_number_source=epoch:hls_segment_filename=v")
+                    .append(i)
+                    .append("_%d.ts]v")
+                    .append(i)
+                    .append(".m3u8");
+        }
+        args.addAll(
+                List.of(
+                        "-c:a",
+                        "aac",
+                        "-b:a",
+                        HlsLadder.AUDIO_KBPS + "k",
+                        "-ar",
+                        "48000",
+                        "-ac",
+                        "2",
+                        "-metadata",
+                        "service_provider=PanelX",
+                        "-metadata",
+                        "panelx_instance=" + instanceMarker,
+                        "-f",
+                        "tee",
+                        slaves.toString()));
         return args;
     }
 }

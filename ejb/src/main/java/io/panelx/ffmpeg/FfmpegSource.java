@@ -3,6 +3,7 @@ package io.panelx.ffmpeg;
 import io.panelx.channel.FfmpegProfile;
 import io.panelx.delivery.Feed;
 import io.panelx.delivery.FeedSampled.FfmpegProgress;
+import io.panelx.delivery.HlsLadder;
 import io.panelx.delivery.Source;
 import io.panelx.viewer.Origin;
 import java.io.IOException;
@@ -16,15 +17,22 @@ public final class FfmpegSource implements Source {
     private final String url;
     private final FfmpegProfile profile;
     private final int ingestPort;
+    private final HlsLadder ladder;
     private volatile FfmpegProcess process;
     private volatile boolean aborted;
 
+    /** {@code ladder} is where the ladder profile's HLS goes; null for other profiles. */
     public FfmpegSource(
-            FfmpegSupervisor supervisor, String url, FfmpegProfile profile, int ingestPort) {
+            FfmpegSupervisor supervisor,
+            String url,
+            FfmpegProfile profile,
+            int ingestPort,
+            HlsLadder ladder) {
         this.supervisor = supervisor;
         this.url = url;
         this.profile = profile;
         this.ingestPort = ingestPort;
+        this.ladder = ladder;
     }
 
     @Override
@@ -34,7 +42,7 @@ public final class FfmpegSource implements Source {
 
     @Override
     public void run(Feed feed) throws Exception {
-        FfmpegProcess p = supervisor.start(url, profile, ingestPort);
+        FfmpegProcess p = supervisor.start(url, profile, ingestPort, ladder);
         process = p;
         if (aborted) {
             p.stop();

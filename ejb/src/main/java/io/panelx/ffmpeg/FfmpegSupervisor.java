@@ -2,6 +2,7 @@ package io.panelx.ffmpeg;
 
 import io.panelx.channel.FfmpegProfile;
 import io.panelx.config.Settings;
+import io.panelx.delivery.HlsLadder;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -14,8 +15,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -52,6 +56,13 @@ public class FfmpegSupervisor {
     private final Set<FfmpegProcess> running = ConcurrentHashMap.newKeySet();
     private String instanceMarker;
 
+    /** Ladder channels' HLS files, one folder per channel, in the server's temp folder. */
+    private final Path ladderRoot =
+            Path.of(
+                            System.getProperty(
+                                    "jboss.server.temp.dir", System.getProperty("java.io.tmpdir")))
+                    .resolve("panelx-ladder");
+
     @PostConstruct
     void endOrphans() {
         instanceMarker = markerFor(System.getProperty("jboss.server.data.dir", "panelx"));
@@ -67,10 +78,21 @@ public class FfmpegSupervisor {
                                                     + " left by a previous run of this server");
                             p.destroyForcibly();
                         });
+        deleteQuietly(ladderRoot); // what a killed run left
     }
 
-    /** Starts FFmpeg reading {@code source} with {@code profile}, writing MPEG-TS to stdout. */
-    public FfmpegProcess start(String source, FfmpegProfile profile, int ingestPort)
+    /** The HLS ladder of a channel with the ladder profile. */
+    public HlsLadder ladderFor(long channelId) {
+        return new HlsLadder(ladderRoot.resolve(Long.toString(channelId)));
+    }
+
+    /**
+     * Starts FFmpeg reading {@code source} with {@code profile}, writing MPEG-TS to stdout and, for
+     * the ladder profile, the HLS ladder into {@code ladder}'s folder (emptied first: a restarted
+     * process numbers its segments anew).
+     */
+    public FfmpegProcess start(
+            String source, FfmpegProfile profile, int ingestPort, HlsLadder ladder)
             throws IOException {
         var args = FfmpegCommand.toMpegTs(source, profile, instanceMarker, ingestPort);
         var command = new CommandLine(Settings.ffmpegBinary());
@@ -78,7 +100,13 @@ public class FfmpegSupervisor {
             command.addArgument(arg, false);
         }
         var launch = new Launch();
-        var exec = DefaultExecutor.builder().setExecuteStreamHandler(launch).get();
+        var builder = DefaultExecutor.builder().setExecuteStreamHandler(launch);
+        if (ladder != null) {
+            deleteQuietly(ladder.directory());
+            Files.createDirectories(ladder.directory());
+            builder.setWorkingDirectory(ladder.directory().toFile());
+        }
+        var exec = builder.get();
         exec.setProcessDestroyer(launch);
         exec.setExitValues(null); // every exit code is reported, none is an exception
         CompletableFuture<Integer> exit = launch.exit;
@@ -137,7 +165,19 @@ public class FfmpegSupervisor {
                 p.process().destroyForcibly();
             }
         }
+        deleteQuietly(ladderRoot);
         LOG.log(Level.FINE, "All FFmpeg processes ended");
+    }
+
+    private static void deleteQuietly(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            LOG.log(Level.FINE, "Could not delete " + folder, e);
+        }
     }
 
     private static String markerFor(String dataDir) {
