@@ -2,7 +2,8 @@
 # PanelX benchmarks (not part of the test suite). They start their own server copy under var/bench
 # (ports +1000: http 9080, management 10990), their own upstream, and real load clients.
 #   bench/run.sh delivery   N viewers of one direct-proxy channel at 4 Mbit/s vs nginx (VIEWERS, SECONDS)
-#   bench/run.sh ffmpeg     cold start to first byte, CPU per FFmpeg channel, copy channels sustained
+#   bench/run.sh ffmpeg     cold start to first byte, crash restart, CPU per FFmpeg channel,
+#                           copy channels sustained
 #   bench/run.sh xtream     player API latency and request rates (bench/xtream.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -128,9 +129,20 @@ if [[ $what == ffmpeg ]]; then
     ch=$(json "$api/channels" -d "{\"name\":\"cold-$1-$RANDOM\",\"deliveryMode\":\"FFMPEG\",\"ffmpegProfile\":\"$1\",\"sources\":[\"http://127.0.0.1:18090/live.ts?$RANDOM\"]}" | id_of)
     curl -s -m 15 -o /dev/null -w '%{time_starttransfer}' "http://127.0.0.1:$http/live/bench/bench/$ch.ts" | awk '{printf "%.0f", $1 * 1000}'
   }
-  for profile in COPY H264_720P; do
+  for profile in COPY H264_720P HLS_LADDER; do
     echo "== cold start to first byte, $profile: $(for i in 1 2 3; do printf '%s ms ' "$(cold $profile)"; done)"
   done
+  cold_master() { # ms until a cold ladder channel's master playlist arrives (every rung has a segment)
+    local ch
+    ch=$(json "$api/channels" -d "{\"name\":\"coldm-$RANDOM\",\"deliveryMode\":\"FFMPEG\",\"ffmpegProfile\":\"HLS_LADDER\",\"sources\":[\"http://127.0.0.1:18090/live.ts?$RANDOM\"]}" | id_of)
+    curl -s -m 15 -o /dev/null -w '%{time_total}' "http://127.0.0.1:$http/live/bench/bench/$ch.m3u8" | awk '{printf "%.0f", $1 * 1000}'
+  }
+  echo "== cold start to the master playlist, HLS_LADDER: $(for i in 1 2 3; do printf '%s ms ' "$(cold_master)"; done)"
+  # A crashed FFmpeg (kill -9) while a viewer watches: time until the viewer gets bytes again.
+  tag="crash$RANDOM"
+  ch=$(json "$api/channels" -d "{\"name\":\"$tag\",\"deliveryMode\":\"FFMPEG\",\"ffmpegProfile\":\"COPY\",\"sources\":[\"http://127.0.0.1:18090/live.ts?$tag\"]}" | id_of)
+  echo "== crash restart, COPY, viewer connected:"
+  java "$root/bench/CrashResume.java" "http://127.0.0.1:$http/live/bench/bench/$ch.ts" "live.ts?$tag" 3 | sed 's/^/   /'
   per_channel_cpu() { # profile
     local ch pid c0 c1
     ch=$(json "$api/channels" -d "{\"name\":\"cpu-$1\",\"deliveryMode\":\"FFMPEG\",\"ffmpegProfile\":\"$1\",\"sources\":[\"http://127.0.0.1:18090/live.ts?cpu$1\"]}" | id_of)
@@ -143,7 +155,9 @@ if [[ $what == ffmpeg ]]; then
   }
   per_channel_cpu COPY
   per_channel_cpu H264_720P
+  per_channel_cpu HLS_LADDER
   for m in ${CHANNELS:-10 20 40}; do
+    [[ $m == 0 ]] && continue # CHANNELS=0: profiles only
     pids=()
     for i in $(seq 1 "$m"); do
       ch=$(json "$api/channels" -d "{\"name\":\"many-$m-$i\",\"deliveryMode\":\"FFMPEG\",\"sources\":[\"http://127.0.0.1:18090/live.ts?m$m-$i\"]}" | id_of)
