@@ -132,6 +132,16 @@ if [[ $what == ffmpeg ]]; then
   for profile in COPY H264_720P HLS_LADDER; do
     echo "== cold start to first byte, $profile: $(for i in 1 2 3; do printf '%s ms ' "$(cold $profile)"; done)"
   done
+  cold_rtmp() { # ms to first byte of a cold COPY channel pulling from a local RTMP server
+    local port=$((19700 + RANDOM % 200)) ch fp ms
+    ffmpeg -v error -re -stream_loop -1 -i "$clip" -c copy -f flv -listen 1 "rtmp://127.0.0.1:$port/live/bench" & fp=$!
+    until ss -ltn | grep -q "127.0.0.1:$port "; do sleep 0.05; done
+    ch=$(json "$api/channels" -d "{\"name\":\"coldr-$RANDOM\",\"deliveryMode\":\"FFMPEG\",\"ffmpegProfile\":\"COPY\",\"sources\":[\"rtmp://127.0.0.1:$port/live/bench\"]}" | id_of)
+    ms=$(curl -s -m 15 -o /dev/null -w '%{time_starttransfer}' "http://127.0.0.1:$http/live/bench/bench/$ch.ts" | awk '{printf "%.0f", $1 * 1000}')
+    kill $fp 2>/dev/null; wait $fp 2>/dev/null || true
+    echo "$ms"
+  }
+  echo "== cold start to first byte, COPY from local RTMP: $(for i in 1 2 3; do printf '%s ms ' "$(cold_rtmp)"; done)"
   cold_master() { # ms until a cold ladder channel's master playlist arrives (every rung has a segment)
     local ch
     ch=$(json "$api/channels" -d "{\"name\":\"coldm-$RANDOM\",\"deliveryMode\":\"FFMPEG\",\"ffmpegProfile\":\"HLS_LADDER\",\"sources\":[\"http://127.0.0.1:18090/live.ts?$RANDOM\"]}" | id_of)
