@@ -71,7 +71,8 @@ class KillRecoveryIT {
                                     + key
                                     + "\"]}");
             ProcessHandle orphan =
-                    await().atMost(Duration.ofSeconds(20))
+                    await("the always-on channel's FFmpeg")
+                            .atMost(Duration.ofSeconds(20))
                             .until(() -> ffmpegOf(server, key), Optional::isPresent)
                             .orElseThrow();
             marker = marker(orphan);
@@ -91,7 +92,8 @@ class KillRecoveryIT {
                 await().atMost(Duration.ofSeconds(20)).until(() -> viewer.bytes() > 50_000);
                 connectionId = viewer.connectionId();
                 assertNotNull(connectionId, "X-PanelX-Connection header");
-                await().atMost(Duration.ofSeconds(10))
+                await("the ledger writes connection " + connectionId)
+                        .atMost(Duration.ofSeconds(10))
                         .until(
                                 () ->
                                         get("/api/v1/connections/" + connectionId).statusCode()
@@ -99,6 +101,12 @@ class KillRecoveryIT {
                 assertFalse(
                         record(connectionId).containsKey("endedAt"),
                         "the ledger holds the connection as open before the crash");
+                // H2 writes committed changes to its file up to WRITE_DELAY (500 ms) later: what
+                // the API shows is not yet what survives a kill -9. Wait until the record (and so
+                // the channels made before it) is in the database file.
+                await("connection " + connectionId + " in the H2 file")
+                        .atMost(Duration.ofSeconds(10))
+                        .until(() -> h2FileContains(connectionId));
 
                 assertTrue(server.destroyForcibly(), "SIGKILL sent to WildFly " + server.pid());
                 server.onExit().get(30, TimeUnit.SECONDS);
@@ -117,19 +125,25 @@ class KillRecoveryIT {
             controller.start(CONTAINER);
             ProcessHandle restarted = wildfly();
             assertNotEquals(server.pid(), restarted.pid());
-            await().atMost(STARTUP)
+            await("the restarted panel answers")
+                    .atMost(STARTUP)
                     .ignoreExceptions()
                     .until(() -> get("/api/v1/channels/" + viewed).statusCode() == 200);
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> !orphan.isAlive());
+            await("the restart ends FFmpeg " + orphan.pid() + " left by the killed server")
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> !orphan.isAlive());
             String logLine =
                     "Ending FFmpeg process "
                             + orphan.pid()
                             + " left by a previous run of this server";
-            await().atMost(Duration.ofSeconds(10)).until(() -> panelxLog().contains(logLine));
+            await("panelx.log: " + logLine)
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> panelxLog().contains(logLine));
 
             ProcessHandle successor =
-                    await().atMost(Duration.ofSeconds(30))
+                    await("the always-on channel runs again in a new FFmpeg")
+                            .atMost(Duration.ofSeconds(30))
                             .until(
                                     () ->
                                             ffmpegOf(restarted, key)
@@ -226,6 +240,17 @@ class KillRecoveryIT {
         var r = get("/api/v1/connections/" + connectionId);
         assertEquals(200, r.statusCode(), r.body());
         return object(r.body());
+    }
+
+    private static boolean h2FileContains(String text) throws Exception {
+        Path db =
+                Path.of(
+                        System.getProperty("jboss.home"),
+                        "standalone",
+                        "data",
+                        "panelx",
+                        "panelx.mv.db");
+        return new String(Files.readAllBytes(db), StandardCharsets.ISO_8859_1).contains(text);
     }
 
     private static String panelxLog() throws Exception {
