@@ -127,7 +127,14 @@ public class Channels {
      */
     public int assignIngestPorts() {
         int changedCount = 0;
-        for (Channel c : list()) {
+        List<Channel> candidates =
+                em.createQuery(
+                                "select distinct c from Channel c left join c.sources s"
+                                        + " where c.ingestPort is not null"
+                                        + " or lower(s) like 'push:%' order by c.id",
+                                Channel.class)
+                        .getResultList();
+        for (Channel c : candidates) {
             Integer before = c.ingestPort;
             try {
                 ingestPorts.assign(c);
