@@ -22,7 +22,7 @@
     body.innerHTML = shown.length ? shown.map(c => `
       <tr data-channel-id="${c.id}">
         <td class="num">${c.id}</td>
-        <td class="name"><strong>${esc(c.name)}</strong></td>
+        <td class="name"><strong>${esc(c.name)}</strong>${c.ingestUrl ? `<div class="sub ingest-url" title="RTMP push: publish the stream here">publish to <code>${esc(c.ingestUrl)}</code></div>` : ""}</td>
         <td>${esc(c.categoryName) || '<span class="sub">none</span>'}</td>
         <td>${badge(c.deliveryMode === "FFMPEG" ? "FFMPEG" : "PROXY", c.deliveryMode)}</td>
         <td class="hide-narrow">${c.deliveryMode === "FFMPEG" ? esc(c.ffmpegProfile) : '<span class="sub">-</span>'}</td>
@@ -44,6 +44,9 @@
     const values = existing
       ? { ...existing, sources: existing.sources.join("\n"), categoryId: existing.categoryId ?? "", ffmpegProfile: existing.ffmpegProfile || "COPY" }
       : { deliveryMode: "DIRECT", ffmpegProfile: "COPY", enabled: true, onDemand: true, sortOrder: 0 };
+    const ingest = dlg.querySelector(".ingest");
+    ingest.hidden = !(existing && existing.ingestUrl);
+    ingest.querySelector("code").textContent = existing && existing.ingestUrl ? existing.ingestUrl : "";
     dialog(dlg, values, async f => {
       const e = f.elements;
       const payload = {
@@ -58,9 +61,8 @@
         enabled: e.enabled.checked,
       };
       if (e.categoryId.value) payload.categoryId = Number(e.categoryId.value);
-      if (existing) await api("PUT", "/channels/" + existing.id, payload);
-      else await api("POST", "/channels", payload);
-      toast(existing ? "Channel saved" : "Channel created");
+      const saved = existing ? await api("PUT", "/channels/" + existing.id, payload) : await api("POST", "/channels", payload);
+      toast((existing ? "Channel saved" : "Channel created") + (saved && saved.ingestUrl ? ": publish to " + saved.ingestUrl : ""));
       await load();
     });
   }

@@ -62,6 +62,10 @@ public class Channel {
     @Column(name = "created_at", nullable = false)
     Instant createdAt = Instant.now();
 
+    /** The RTMP port its push sources listen on; null when it has none (see IngestPorts). */
+    @Column(name = "ingest_port", unique = true)
+    Integer ingestPort;
+
     public Long getId() {
         return id;
     }
@@ -149,5 +153,9 @@ public class Channel {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public Integer getIngestPort() {
+        return ingestPort;
     }
 }

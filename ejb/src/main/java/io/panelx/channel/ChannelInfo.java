@@ -17,7 +17,8 @@ public record ChannelInfo(
         boolean onDemand,
         boolean enabled,
         int sortOrder,
-        Instant createdAt) {
+        Instant createdAt,
+        Integer ingestPort) {
 
     public static ChannelInfo of(Channel c) {
         return new ChannelInfo(
@@ -33,6 +34,24 @@ public record ChannelInfo(
                 c.isOnDemand(),
                 c.isEnabled(),
                 c.getSortOrder(),
-                c.getCreatedAt());
+                c.getCreatedAt(),
+                c.getIngestPort());
+    }
+
+    /**
+     * The port FFmpeg listens on for {@code source}: the channel's ingest port for a push source
+     * (primary and backups share it; only one runs at a time), 0 for any other source.
+     *
+     * @throws IllegalStateException for a push source when the channel holds no port
+     */
+    public int ingestPortFor(String source) {
+        if (!SourceUrl.isPush(source)) {
+            return 0;
+        }
+        if (ingestPort == null) {
+            throw new IllegalStateException(
+                    "no free RTMP ingest port in panelx.rtmp-ingest-ports for this push source");
+        }
+        return ingestPort;
     }
 }

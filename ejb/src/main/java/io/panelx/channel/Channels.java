@@ -11,15 +11,20 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.logging.Logger;
 
 /** Channels and categories: listing and admin changes. Channel changes fire ChannelChanged. */
 @Stateless
 public class Channels {
 
+    private static final Logger LOG = Logger.getLogger(Channels.class.getName());
+
     @PersistenceContext EntityManager em;
     @Inject Event<ChannelChanged> changed;
     @Inject Event<LineChanged> lineChanged;
     @Inject Event<CategoryChanged> categoryChanged;
+    @Inject IngestPorts ingestPorts;
 
     public List<Channel> list() {
         return em.createQuery("select c from Channel c order by c.sortOrder, c.id", Channel.class)
@@ -111,6 +116,41 @@ public class Channels {
             checked.add(SourceUrl.validate(s, c.deliveryMode));
         }
         c.setSources(checked);
+        ingestPorts.assign(c);
+    }
+
+    /**
+     * Gives every channel with a push source a port of the configured range: channels saved before
+     * ports were stored, and channels whose port lies outside a changed range. Run at start.
+     *
+     * @return how many channels changed
+     */
+    public int assignIngestPorts() {
+        int changedCount = 0;
+        List<Channel> candidates =
+                em.createQuery(
+                                "select distinct c from Channel c left join c.sources s"
+                                        + " where c.ingestPort is not null"
+                                        + " or lower(s) like 'push:%' order by c.id",
+                                Channel.class)
+                        .getResultList();
+        for (Channel c : candidates) {
+            Integer before = c.ingestPort;
+            try {
+                ingestPorts.assign(c);
+            } catch (Conflict e) {
+                c.ingestPort = null; // it cannot start until a port is free: say why
+                LOG.warning(
+                        () -> "Channel " + c.id + " has no RTMP ingest port: " + e.getMessage());
+            }
+            if (!Objects.equals(before, c.ingestPort)) {
+                em.flush();
+                changedCount++;
+                changed.fire(new ChannelChanged(c.id, false));
+                LOG.info(() -> "Channel " + c.id + " RTMP ingest port: " + c.ingestPort);
+            }
+        }
+        return changedCount;
     }
 
     // --- categories

@@ -27,6 +27,11 @@ public final class SourceUrl {
 
     private SourceUrl() {}
 
+    /** Whether {@code url} is an RTMP push ingest ({@code push:KEY}). */
+    public static boolean isPush(String url) {
+        return url != null && url.regionMatches(true, 0, "push:", 0, 5);
+    }
+
     /** Returns the trimmed URL or throws InvalidInput with the reason. */
     public static String validate(String raw, DeliveryMode mode) {
         if (raw == null || raw.isBlank()) {

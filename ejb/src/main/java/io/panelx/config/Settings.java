@@ -96,6 +96,22 @@ public final class Settings {
         return System.getProperty("panelx.trusted-proxies", "");
     }
 
+    /**
+     * The ports RTMP push ingests listen on ({@code panelx.rtmp-ingest-ports}, default
+     * 19350-19449): each channel with a {@code push:} source holds one of them.
+     *
+     * @throws IllegalArgumentException when the setting is not a valid range
+     */
+    public static PortRange rtmpIngestPorts() {
+        String value = System.getProperty("panelx.rtmp-ingest-ports", "19350-19449");
+        try {
+            return PortRange.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "panelx.rtmp-ingest-ports is invalid: " + e.getMessage(), e);
+        }
+    }
+
     /** What happens when a line already holds its maximum number of streams. */
     public enum MaxConnectionsPolicy {
         /** Close the line's oldest stream to admit the new one (what zapping players expect). */

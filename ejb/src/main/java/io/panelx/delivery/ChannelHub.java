@@ -171,9 +171,7 @@ public class ChannelHub {
     private Source sourceFor(ChannelInfo channel, int index) {
         String url = channel.sources().get(index);
         if (channel.deliveryMode() == DeliveryMode.FFMPEG) {
-            int ingestPort =
-                    Integer.getInteger("panelx.rtmp-ingest-base-port", 19350)
-                            + (int) (channel.id() % 1000);
+            int ingestPort = channel.ingestPortFor(url);
             return new FfmpegSource(
                     supervisor, url, channel.ffmpegProfile(), ingestPort, ladderOf(channel));
         }

@@ -102,6 +102,36 @@ class AdminPagesIT {
     }
 
     @Test
+    void aPushChannelShowsWhereToPublish() {
+        var r =
+                PanelX.post(
+                        "/api/v1/channels",
+                        "{\"name\":\""
+                                + unique("Page push")
+                                + "\",\"deliveryMode\":\"FFMPEG\",\"sources\":[\"push:studio\"]}");
+        assertEquals(201, r.statusCode(), r.body());
+        JsonObject channel = PanelX.object(r.body());
+        long id = channel.getJsonNumber("id").longValue();
+        String ingestUrl = channel.getString("ingestUrl");
+        try (var browser = new Browser()) {
+            browser.login();
+            browser.open("/admin/channels.html");
+            var wait = browser.waitUpTo(Duration.ofSeconds(10));
+            By row = By.cssSelector("tr[data-channel-id='" + id + "']");
+            wait.until(
+                    ExpectedConditions.textToBePresentInElementLocated(
+                            By.cssSelector("tr[data-channel-id='" + id + "'] .ingest-url"),
+                            ingestUrl));
+            browser.driver.findElement(row).findElement(By.cssSelector("button.edit")).click();
+            wait.until(
+                    ExpectedConditions.textToBePresentInElementLocated(
+                            By.cssSelector("#channel-dialog .ingest code"), ingestUrl));
+        } finally {
+            PanelX.delete("/api/v1/channels/" + id);
+        }
+    }
+
+    @Test
     void importAnM3uFileThroughThePage() throws Exception {
         String group = unique("Imported");
         Path playlist = Files.createTempFile("panelx-import-", ".m3u");

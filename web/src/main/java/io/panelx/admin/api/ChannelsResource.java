@@ -1,9 +1,12 @@
 package io.panelx.admin.api;
 
+import io.panelx.channel.Channel;
 import io.panelx.channel.ChannelForm;
 import io.panelx.channel.ChannelInfo;
 import io.panelx.channel.Channels;
+import io.panelx.xtream.PublicAddress;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -25,16 +28,18 @@ import java.util.List;
 public class ChannelsResource {
 
     @Inject Channels channels;
+    @Context HttpServletRequest request;
 
     @GET
-    public List<ChannelInfo> list() {
-        return channels.list().stream().map(ChannelInfo::of).toList();
+    public List<ChannelView> list() {
+        String host = host();
+        return channels.list().stream().map(c -> ChannelView.of(ChannelInfo.of(c), host)).toList();
     }
 
     @GET
     @Path("{id}")
-    public ChannelInfo get(@PathParam("id") long id) {
-        return ChannelInfo.of(channels.get(id));
+    public ChannelView get(@PathParam("id") long id) {
+        return view(channels.get(id));
     }
 
     @POST
@@ -42,14 +47,14 @@ public class ChannelsResource {
         var channel = channels.create(form);
         return Response.created(
                         uri.getAbsolutePathBuilder().path(channel.getId().toString()).build())
-                .entity(ChannelInfo.of(channel))
+                .entity(view(channel))
                 .build();
     }
 
     @PUT
     @Path("{id}")
-    public ChannelInfo update(@PathParam("id") long id, ChannelForm form) {
-        return ChannelInfo.of(channels.update(id, form));
+    public ChannelView update(@PathParam("id") long id, ChannelForm form) {
+        return view(channels.update(id, form));
     }
 
     @DELETE
@@ -57,5 +62,14 @@ public class ChannelsResource {
     public Response delete(@PathParam("id") long id) {
         channels.delete(id);
         return Response.noContent().build();
+    }
+
+    private ChannelView view(Channel channel) {
+        return ChannelView.of(ChannelInfo.of(channel), host());
+    }
+
+    /** The host the admin reached the panel at: publishers reach the ingest there too. */
+    private String host() {
+        return PublicAddress.of(request).host();
     }
 }
