@@ -32,10 +32,15 @@ public class SchemaMigration {
                         .locations("classpath:db/migration")
                         .load()
                         .migrate();
+        // Flyway reports no target version when there was nothing to apply.
+        String version =
+                result.targetSchemaVersion != null
+                        ? result.targetSchemaVersion
+                        : result.initialSchemaVersion;
         LOG.info(
                 () ->
                         "Database schema at version "
-                                + result.targetSchemaVersion
+                                + version
                                 + " ("
                                 + result.migrationsExecuted
                                 + " migrations applied now)");
