@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -153,39 +152,6 @@ class HlsLadderIT {
         return Long.parseLong(segmentUri.replaceAll("^v\\d_(\\d+)\\.ts$", "$1"));
     }
 
-    /**
-     * The distinct "WIDTHxHEIGHT" of the video streams ffprobe finds at a URL or in a file (it
-     * lists a stream once per program it belongs to, and once more).
-     */
-    static List<String> videoSizes(String input) throws Exception {
-        var p =
-                new ProcessBuilder(
-                                "ffprobe",
-                                "-v",
-                                "error",
-                                "-rw_timeout",
-                                "15000000",
-                                "-select_streams",
-                                "v",
-                                "-show_entries",
-                                "stream=width,height",
-                                "-of",
-                                "csv=p=0:s=x",
-                                input)
-                        .start();
-        if (!p.waitFor(40, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            return List.of();
-        }
-        var sizes = new ArrayList<String>();
-        for (String line :
-                new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
-                        .split("\\R")) {
-            if (!line.isBlank() && !sizes.contains(line.trim())) sizes.add(line.trim());
-        }
-        return sizes;
-    }
-
     @Test
     void m3u8ViewersGetAnAlignedLadderAndEveryByteIsCounted() throws Exception {
         long channel = ladderChannel();
@@ -241,7 +207,9 @@ class HlsLadderIT {
             Path file = Files.createTempFile("ladder", ".ts");
             try {
                 Files.write(file, segment.body());
-                assertEquals(List.of(variants.get(rung).resolution()), videoSizes(file.toString()));
+                assertEquals(
+                        List.of(variants.get(rung).resolution()),
+                        Players.videoSizes(file.toString()));
             } finally {
                 Files.delete(file);
             }
@@ -273,11 +241,11 @@ class HlsLadderIT {
         try (var ts = StreamClient.open("/live/" + user + "/pw/" + channel + ".ts")) {
             assertEquals(200, ts.status());
             await().atMost(Duration.ofSeconds(20)).until(() -> ts.bytes() > 100_000);
-            var sizes = videoSizes(BASE + "/live/" + user + "/pw/" + channel + ".m3u8");
+            var sizes = Players.videoSizes(BASE + "/live/" + user + "/pw/" + channel + ".m3u8");
             assertEquals(Set.of("1280x720", "854x480", "640x360"), Set.copyOf(sizes), "" + sizes);
             assertEquals(
                     List.of("1280x720"),
-                    videoSizes(BASE + "/live/" + user + "/pw/" + channel + ".ts"));
+                    Players.videoSizes(BASE + "/live/" + user + "/pw/" + channel + ".ts"));
             assertEquals(1, Players.ffmpegProcesses(source).size(), "one FFmpeg for the ladder");
             assertFalse(ts.hasEnded());
         }

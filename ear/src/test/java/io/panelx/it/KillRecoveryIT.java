@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -158,7 +157,7 @@ class KillRecoveryIT {
 
     /** Leaves no server, deployment, channel or FFmpeg behind, whatever failed. */
     private void cleanUp(Long pushChannel, String marker) {
-        boolean up = wildflyProcess().isPresent();
+        boolean up = Players.server().isPresent();
         if (up && pushChannel != null) {
             try {
                 delete("/api/v1/channels/" + pushChannel);
@@ -178,35 +177,15 @@ class KillRecoveryIT {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "stop failed", e);
         }
-        wildflyProcess().ifPresent(ProcessHandle::destroyForcibly);
+        Players.server().ifPresent(ProcessHandle::destroyForcibly);
         if (marker != null) {
             Players.ffmpegProcesses("panelx_instance=" + marker)
                     .forEach(ProcessHandle::destroyForcibly);
         }
     }
 
-    /** The WildFly the managed container runs: a child process of this JVM. */
-    private static Optional<ProcessHandle> wildflyProcess() {
-        return ProcessHandle.current()
-                .children()
-                .filter(ProcessHandle::isAlive)
-                .filter(
-                        p ->
-                                p.info()
-                                        .arguments()
-                                        .map(
-                                                a ->
-                                                        Arrays.stream(a)
-                                                                .anyMatch(
-                                                                        x ->
-                                                                                x.startsWith(
-                                                                                        "-Djboss.home.dir=")))
-                                        .orElse(false))
-                .findFirst();
-    }
-
     private static ProcessHandle wildfly() {
-        return wildflyProcess().orElseThrow(() -> new AssertionError("no WildFly child process"));
+        return Players.server().orElseThrow(() -> new AssertionError("no WildFly process"));
     }
 
     /** The FFmpeg of the push ingest {@code key} started by {@code server}. */

@@ -13,31 +13,45 @@ public final class Players {
 
     /** Runs ffprobe on a URL and returns the codec names it found (empty when it could not). */
     public static List<String> ffprobeCodecs(String url) throws IOException, InterruptedException {
-        var p =
-                new ProcessBuilder(
-                                "ffprobe",
-                                "-v",
-                                "error",
-                                "-rw_timeout",
-                                "15000000",
-                                "-show_entries",
-                                "stream=codec_name",
-                                "-of",
-                                "csv=p=0",
-                                url)
-                        .redirectErrorStream(false)
-                        .start();
+        return ffprobe(url, "-show_entries", "stream=codec_name", "-of", "csv=p=0");
+    }
+
+    /**
+     * The distinct "WIDTHxHEIGHT" of the video streams ffprobe finds at a URL or in a file (it
+     * lists a stream once per program it belongs to, and once more).
+     */
+    public static List<String> videoSizes(String input) throws IOException, InterruptedException {
+        return ffprobe(
+                        input,
+                        "-select_streams",
+                        "v",
+                        "-show_entries",
+                        "stream=width,height",
+                        "-of",
+                        "csv=p=0:s=x")
+                .stream()
+                .distinct()
+                .toList();
+    }
+
+    /** ffprobe's output lines for {@code input} with {@code options}; empty when it could not. */
+    private static List<String> ffprobe(String input, String... options)
+            throws IOException, InterruptedException {
+        var command = new ArrayList<>(List.of("ffprobe", "-v", "error", "-rw_timeout", "15000000"));
+        command.addAll(List.of(options));
+        command.add(input);
+        var p = new ProcessBuilder(command).start();
         if (!p.waitFor(40, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             return List.of();
         }
-        var codecs = new ArrayList<String>();
+        var lines = new ArrayList<String>();
         for (String line :
                 new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
                         .split("\\R")) {
-            if (!line.isBlank()) codecs.add(line.trim());
+            if (!line.isBlank()) lines.add(line.trim());
         }
-        return codecs;
+        return lines;
     }
 
     /**
@@ -45,8 +59,17 @@ public final class Players {
      * that may run on the same machine.
      */
     public static List<ProcessHandle> serverFfmpegProcesses() {
+        return server().stream()
+                .flatMap(ProcessHandle::descendants)
+                .filter(p -> p.info().command().orElse("").contains("ffmpeg"))
+                .toList();
+    }
+
+    /** The WildFly under test: the live JVM started with this test run's jboss.home. */
+    public static java.util.Optional<ProcessHandle> server() {
         String home = System.getProperty("jboss.home");
         return ProcessHandle.allProcesses()
+                .filter(ProcessHandle::isAlive)
                 .filter(
                         p ->
                                 p.info()
@@ -62,9 +85,7 @@ public final class Players {
                                                                                                 .contains(
                                                                                                         home)))
                                         .orElse(false))
-                .flatMap(ProcessHandle::descendants)
-                .filter(p -> p.info().command().orElse("").contains("ffmpeg"))
-                .toList();
+                .findFirst();
     }
 
     /** FFmpeg processes whose command line contains {@code needle}. */

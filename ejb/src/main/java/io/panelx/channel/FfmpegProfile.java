@@ -31,7 +31,8 @@ public enum FfmpegProfile {
         return this == HLS_LADDER;
     }
 
-    private static List<String> x264(String size, String videoRate, String audioRate) {
+    /** libx264, H.264 Main, tuned for live: how every transcoding profile encodes video. */
+    public static List<String> h264Live() {
         return List.of(
                 "-c:v",
                 "libx264",
@@ -42,28 +43,35 @@ public enum FfmpegProfile {
                 "-profile:v",
                 "main",
                 "-pix_fmt",
-                "yuv420p",
-                "-s",
-                size,
-                "-b:v",
-                videoRate,
-                "-maxrate",
-                videoRate,
-                "-bufsize",
-                videoRate,
-                "-g",
-                "50",
-                "-keyint_min",
-                "50",
-                "-sc_threshold",
-                "0",
-                "-c:a",
-                "aac",
-                "-b:a",
-                audioRate,
-                "-ar",
-                "48000",
-                "-ac",
-                "2");
+                "yuv420p");
+    }
+
+    private static List<String> x264(String size, String videoRate, String audioRate) {
+        var args = new java.util.ArrayList<>(h264Live());
+        args.addAll(
+                List.of(
+                        "-s",
+                        size,
+                        "-b:v",
+                        videoRate,
+                        "-maxrate",
+                        videoRate,
+                        "-bufsize",
+                        videoRate,
+                        "-g",
+                        "50",
+                        "-keyint_min",
+                        "50",
+                        "-sc_threshold",
+                        "0",
+                        "-c:a",
+                        "aac",
+                        "-b:a",
+                        audioRate,
+                        "-ar",
+                        "48000",
+                        "-ac",
+                        "2"));
+        return List.copyOf(args);
     }
 }

@@ -175,18 +175,9 @@ final class FfmpegCommand {
             args.addAll(List.of("-map", "[v" + i + "]"));
         }
         args.addAll(List.of("-map", audio));
+        args.addAll(FfmpegProfile.h264Live());
         args.addAll(
                 List.of(
-                        "-c:v",
-                        "libx264",
-                        "-preset",
-                        "veryfast",
-                        "-tune",
-                        "zerolatency",
-                        "-profile:v",
-                        "main",
-                        "-pix_fmt",
-                        "yuv420p",
                         "-force_key_frames",
                         "expr:gte(t,n_forced*" + HlsLadder.SEGMENT_SECONDS + ")",
                         "-sc_threshold",
