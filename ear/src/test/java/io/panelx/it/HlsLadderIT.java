@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -237,7 +238,7 @@ class HlsLadderIT {
     void realPlayersDecodeEveryRungAndTsViewersGetTheTopRungFromTheSameProcess() throws Exception {
         long channel = ladderChannel();
         String source = sourceOf(channel);
-        String user = newLine(3);
+        String user = newLine(4);
         try (var ts = StreamClient.open("/live/" + user + "/pw/" + channel + ".ts")) {
             assertEquals(200, ts.status());
             await().atMost(Duration.ofSeconds(20)).until(() -> ts.bytes() > 100_000);
@@ -246,6 +247,25 @@ class HlsLadderIT {
             assertEquals(
                     List.of("1280x720"),
                     Players.videoSizes(BASE + "/live/" + user + "/pw/" + channel + ".ts"));
+            // mpv, asked for the lowest rung, plays 50 frames (exit 0) or fails (exit 2).
+            var mpv =
+                    new ProcessBuilder(
+                                    "mpv",
+                                    "--no-config",
+                                    "--really-quiet",
+                                    "--vo=null",
+                                    "--ao=null",
+                                    "--hls-bitrate=min",
+                                    "--frames=50",
+                                    BASE + "/live/" + user + "/pw/" + channel + ".m3u8")
+                            .redirectErrorStream(true)
+                            .start();
+            try {
+                assertTrue(mpv.waitFor(60, TimeUnit.SECONDS), "mpv finished");
+                assertEquals(0, mpv.exitValue(), new String(mpv.getInputStream().readAllBytes()));
+            } finally {
+                mpv.destroyForcibly();
+            }
             assertEquals(1, Players.ffmpegProcesses(source).size(), "one FFmpeg for the ladder");
             assertFalse(ts.hasEnded());
         }
