@@ -112,6 +112,24 @@ public final class Settings {
         }
     }
 
+    /**
+     * The address RTMP push ingests listen on. FFmpeg's listener does not check the stream key, so
+     * an internal interface is the way to keep strangers from publishing.
+     *
+     * @throws IllegalArgumentException when the setting is not an IP address
+     */
+    public static String rtmpIngestAddress() {
+        String value = System.getProperty("panelx.rtmp-ingest-address", "0.0.0.0").trim();
+        if (!value.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}|\\[[0-9a-fA-F:]+\\]")) {
+            throw new IllegalArgumentException(
+                    "panelx.rtmp-ingest-address must be an IPv4 address or a [bracketed] IPv6"
+                            + " address, not '"
+                            + value
+                            + "'");
+        }
+        return value;
+    }
+
     /** What happens when a line already holds its maximum number of streams. */
     public enum MaxConnectionsPolicy {
         /** Close the line's oldest stream to admit the new one (what zapping players expect). */

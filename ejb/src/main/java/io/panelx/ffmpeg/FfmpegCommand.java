@@ -1,6 +1,7 @@
 package io.panelx.ffmpeg;
 
 import io.panelx.channel.FfmpegProfile;
+import io.panelx.config.Settings;
 import io.panelx.delivery.HlsLadder;
 import java.net.URI;
 import java.nio.file.Path;
@@ -83,7 +84,9 @@ final class FfmpegCommand {
                                     "-timeout",
                                     "-1",
                                     "-i",
-                                    "rtmp://0.0.0.0:"
+                                    "rtmp://"
+                                            + Settings.rtmpIngestAddress()
+                                            + ":"
                                             + ingestPort
                                             + "/live/"
                                             + source.substring(5)));

@@ -44,4 +44,20 @@ class FfmpegCommandTest {
         assertFalse(args.contains("tee"));
         assertEquals("pipe:1", args.get(args.size() - 1));
     }
+
+    @Test
+    void aPushIngestListensOnTheConfiguredAddressAndPort() {
+        System.setProperty("panelx.rtmp-ingest-address", "10.0.0.5");
+        try {
+            var args = FfmpegCommand.toMpegTs("push:abc", FfmpegProfile.COPY, "m", 19351);
+            assertEquals("rtmp://10.0.0.5:19351/live/abc", args.get(args.indexOf("-i") + 1));
+            assertTrue(args.contains("-listen"));
+            System.setProperty("panelx.rtmp-ingest-address", "10.0.0.5 -y");
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> FfmpegCommand.toMpegTs("push:abc", FfmpegProfile.COPY, "m", 19351));
+        } finally {
+            System.clearProperty("panelx.rtmp-ingest-address");
+        }
+    }
 }
