@@ -274,6 +274,57 @@ class HlsLadderIT {
                 .until(() -> Players.ffmpegProcesses(source).isEmpty());
     }
 
+    /** True when a discontinuity follows a segment: a restarted FFmpeg appended to the list. */
+    static boolean appendedAfterRestart(String mediaPlaylist) {
+        int firstSegment = mediaPlaylist.indexOf("#EXTINF:");
+        return firstSegment >= 0 && mediaPlaylist.indexOf("#EXT-X-DISCONTINUITY", firstSegment) > 0;
+    }
+
+    static long newestSequence(String mediaPlaylist) {
+        var names = List.copyOf(segments(mediaPlaylist).keySet());
+        return sequenceOf(names.get(names.size() - 1));
+    }
+
+    @Test
+    void aCrashedLadderFfmpegIsRestartedAndHlsViewersKeepTheirPlace() throws Exception {
+        long channel = ladderChannel();
+        String source = sourceOf(channel);
+        String user = newLine(1);
+        var player = new Fetcher();
+        var variants = variants(player.text("/live/" + user + "/pw/" + channel + ".m3u8"));
+        String rung = variants.get(1).uri();
+        long before = newestSequence(player.text(rung));
+        var first = Players.ffmpegProcesses(source);
+        assertEquals(1, first.size());
+        long crashed = first.get(0).pid();
+        first.get(0).destroyForcibly(); // kill -9
+
+        // The player keeps reloading its rung: the playlist is there all along (text() asserts
+        // 200), and continues after a discontinuity with higher numbers from a new process.
+        var appended = new java.util.concurrent.atomic.AtomicBoolean();
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(400))
+                .until(
+                        () -> {
+                            String playlist = player.text(rung);
+                            appended.compareAndSet(false, appendedAfterRestart(playlist));
+                            var now = Players.ffmpegProcesses(source);
+                            return appended.get()
+                                    && newestSequence(playlist) > before + 1
+                                    && now.size() == 1
+                                    && now.get(0).pid() != crashed;
+                        });
+        String playlist = player.text(rung);
+        String prefix = rung.substring(0, rung.lastIndexOf('/'));
+        var newest = player.fetch(prefix + "/v1_" + newestSequence(playlist) + ".ts");
+        assertEquals(200, newest.statusCode());
+        assertEquals(0x47, newest.body()[0]);
+        // Still the one session it was before the crash.
+        var records = array(get("/api/v1/connections?line=" + lineId(user)).body());
+        assertEquals(1, records.size());
+        assertFalse(records.getJsonObject(0).containsKey("endedAt"), records.toString());
+    }
+
     @Test
     void ladderPathsAreCheckedAndAChannelWithoutLadderHasNone() throws Exception {
         long plain =

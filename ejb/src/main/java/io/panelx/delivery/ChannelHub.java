@@ -157,6 +157,9 @@ public class ChannelHub {
             if (existing != null && !existing.isStopped()) {
                 return existing;
             }
+            if (ladderOf(channel) != null) {
+                supervisor.resetLadder(channel.id()); // restarts within this run append to it
+            }
             var runner = new FeedRunner(channel, this::sourceFor, new RunnerEvents());
             try {
                 sourceThreads.execute(runner);

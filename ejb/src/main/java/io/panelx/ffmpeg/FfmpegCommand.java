@@ -200,15 +200,16 @@ final class FfmpegCommand {
                             rate,
                             "-level:v:" + i,
                             rungs.get(i).level()));
-            // Numbered from the clock, so that after a restart the numbers keep growing and
-            // players never see a playlist go back in time.
+            // append_list: a restarted FFmpeg continues the rung playlists (and their numbers)
+            // after a discontinuity, so players keep their place; the hub empties the folder
+            // when the channel starts afresh.
             slaves.append("|[select=\\'v:")
                     .append(i)
                     .append(",a\\':f=hls:hls_time=")
                     .append(HlsLadder.SEGMENT_SECONDS)
                     .append(":hls_list_size=6:hls_delete_threshold=2")
                     .append(":hls_flags=delete_segments+independent_segments+temp_file")
-                    .append(":hls_start_number_source=epoch:hls_segment_filename=v")
+                    .append("+append_list+discont_start:hls_segment_filename=v")
                     .append(i)
                     .append("_%d.ts]v")
                     .append(i)

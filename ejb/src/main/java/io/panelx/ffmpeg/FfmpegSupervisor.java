@@ -87,9 +87,16 @@ public class FfmpegSupervisor {
     }
 
     /**
+     * Deletes what an earlier run of the channel wrote, so that it starts afresh (a restart within
+     * a run appends instead, see FfmpegCommand).
+     */
+    public void resetLadder(long channelId) {
+        deleteQuietly(ladderFor(channelId).directory());
+    }
+
+    /**
      * Starts FFmpeg reading {@code source} with {@code profile}, writing MPEG-TS to stdout and, for
-     * the ladder profile, the HLS ladder into {@code ladder}'s folder (emptied first: a restarted
-     * process numbers its segments anew).
+     * the ladder profile, the HLS ladder into {@code ladder}'s folder.
      */
     public FfmpegProcess start(
             String source, FfmpegProfile profile, int ingestPort, HlsLadder ladder)
@@ -102,7 +109,6 @@ public class FfmpegSupervisor {
         var launch = new Launch();
         var builder = DefaultExecutor.builder().setExecuteStreamHandler(launch);
         if (ladder != null) {
-            deleteQuietly(ladder.directory());
             Files.createDirectories(ladder.directory());
             builder.setWorkingDirectory(ladder.directory().toFile());
         }
