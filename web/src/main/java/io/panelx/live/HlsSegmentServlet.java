@@ -2,7 +2,7 @@ package io.panelx.live;
 
 import io.panelx.delivery.ChannelHub;
 import io.panelx.delivery.HlsLadder;
-import io.panelx.xtream.PublicAddress;
+import io.panelx.http.PublicAddress;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;

@@ -6,6 +6,7 @@ import io.panelx.channel.ChannelLineup.Snapshot;
 import io.panelx.delivery.ChannelHub;
 import io.panelx.epg.EpgGuide;
 import io.panelx.epg.Programme;
+import io.panelx.http.PublicAddress;
 import io.panelx.line.LineAccount;
 import io.panelx.line.LineDirectory;
 import io.panelx.line.LineStatus;

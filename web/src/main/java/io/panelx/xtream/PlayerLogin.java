@@ -1,5 +1,6 @@
 package io.panelx.xtream;
 
+import io.panelx.http.PublicAddress;
 import io.panelx.line.Admission;
 import io.panelx.line.LineDirectory;
 import jakarta.servlet.http.HttpServletRequest;

@@ -4,7 +4,7 @@ import io.panelx.channel.Channel;
 import io.panelx.channel.ChannelForm;
 import io.panelx.channel.ChannelInfo;
 import io.panelx.channel.Channels;
-import io.panelx.xtream.PublicAddress;
+import io.panelx.http.PublicAddress;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;

@@ -1,4 +1,4 @@
-package io.panelx.xtream;
+package io.panelx.http;
 
 import io.panelx.config.Settings;
 import io.panelx.line.CidrList;

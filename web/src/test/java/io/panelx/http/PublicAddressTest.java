@@ -1,4 +1,4 @@
-package io.panelx.xtream;
+package io.panelx.http;
 
 import static org.junit.jupiter.api.Assertions.*;
 
