@@ -48,6 +48,15 @@ ensure_ffmpeg() {
 }
 
 run() {
+  # A second `run` would redeploy into the running server's folder and then fail to bind: say so.
+  local host=${PANELX_BIND:-127.0.0.1} port
+  [[ $host == 0.0.0.0 ]] && host=127.0.0.1
+  for port in 8080 9990; do
+    if (exec 3<>"/dev/tcp/$host/$port") 2>/dev/null; then
+      info "port $port on $host is in use: is PanelX (or another server) already running? Stop it first."
+      exit 1
+    fi
+  done
   info "building (mvn package)"
   mvn -B -q package -DskipTests
   local built="$root/wildfly-config/target/wildfly-h2" server="$root/var/wildfly"

@@ -1,5 +1,6 @@
 package io.panelx.delivery;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -101,16 +102,23 @@ public final class HlsLadder {
     }
 
     /**
-     * Waits (bounded) until every rung has a media playlist, i.e. at least one segment each, so
-     * that a master playlist handed out can be followed at once. FFmpeg writes files and signals
-     * nothing, so the folder is checked every 50 ms.
+     * Players start a live stream a few segments behind its newest one; a playlist with just one
+     * segment leaves them none to spare, and they stall at every segment until they fall behind.
+     */
+    static final int SEGMENTS_BEFORE_PLAY = 2;
+
+    /**
+     * Waits (bounded) until every rung's media playlist lists {@link #SEGMENTS_BEFORE_PLAY}
+     * segments, so that a master playlist handed out can be played smoothly at once (a cold
+     * channel: about one segment longer to start). FFmpeg writes files and signals nothing, so the
+     * folder is checked every 50 ms.
      */
     public boolean awaitPlaylists(long timeoutMillis) throws InterruptedException {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
         while (true) {
             boolean all = true;
             for (int i = 0; i < RUNGS.size() && all; i++) {
-                all = Files.isRegularFile(directory.resolve("v" + i + ".m3u8"));
+                all = segmentsListed(directory.resolve("v" + i + ".m3u8")) >= SEGMENTS_BEFORE_PLAY;
             }
             if (all) {
                 return true;
@@ -119,6 +127,20 @@ public final class HlsLadder {
                 return false;
             }
             Thread.sleep(50);
+        }
+    }
+
+    private static int segmentsListed(Path playlist) {
+        try {
+            int n = 0;
+            for (String line : Files.readAllLines(playlist)) {
+                if (line.startsWith("#EXTINF:")) {
+                    n++;
+                }
+            }
+            return n;
+        } catch (IOException e) {
+            return 0; // not written yet (FFmpeg renames a complete file into place)
         }
     }
 }
