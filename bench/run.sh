@@ -4,6 +4,7 @@
 #   bench/run.sh delivery   N viewers of one direct-proxy channel at 4 Mbit/s vs nginx (VIEWERS, SECONDS)
 #   bench/run.sh ffmpeg     cold start to first byte, crash restart, CPU per FFmpeg channel,
 #                           copy channels sustained
+#   bench/run.sh hls        HLS_VIEWERS (300) HLS players of one ladder channel (bench/HlsLoad.java)
 #   bench/run.sh xtream     player API latency and request rates (bench/xtream.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -177,4 +178,29 @@ if [[ $what == ffmpeg ]]; then
     min=$(cat "$work"/many-$m-*.txt | sort -n | head -1)
     printf '== %d copy channels at once: slowest viewer %.2f Mbit/s over 35 s (real time is ~%.1f)\n' "$m" "$(echo "$min * 8 / 35 / 1000000" | bc -l)" "$(echo "$RATE / 1000000" | bc -l)"
   done
+fi
+
+if [[ $what == hls ]]; then
+  # HLS_VIEWERS players of one always-on ladder channel (bench/HlsLoad.java), round robin over
+  # the rungs: every playlist and segment comes from the files FFmpeg writes.
+  players=${HLS_VIEWERS:-300}
+  json "$api/lines" -d '{"username":"bench","password":"bench","maxConnections":100000}' >/dev/null
+  ch=$(json "$api/channels" -d '{"name":"hls-ladder","deliveryMode":"FFMPEG","ffmpegProfile":"HLS_LADDER","onDemand":false,"sources":["http://127.0.0.1:18090/live.ts?hls"]}' | id_of)
+  curl -s -m 30 -o /dev/null "http://127.0.0.1:$http/live/bench/bench/$ch.m3u8"   # running, rungs written
+  heap0=$(heap_used_kb)
+  ff=$(pgrep -f "ffmpeg.*live.ts.hls" | head -1)
+  c0=$(cpu_ticks "$jpid"); f0=$(cpu_ticks "$ff"); t0=$(date +%s.%N)
+  java "$root/bench/HlsLoad.java" "http://127.0.0.1:$http" "/live/bench/bench/$ch.m3u8" "$players" "$SECS" > "$work/hls-load.txt" &
+  lp=$!
+  sleep $((SECS / 2 + 5))
+  heap=$(heap_used_kb)
+  wait $lp
+  c1=$(cpu_ticks "$jpid"); f1=$(cpu_ticks "$ff"); t1=$(date +%s.%N)
+  secs=$(echo "$t1 - $t0" | bc -l)
+  echo "== $players HLS players of one ladder channel for $SECS s: $(cat "$work/hls-load.txt")"
+  printf '== server CPU %.0f%% of a core, FFmpeg (the ladder) %.0f%%; heap %d MiB vs %d MiB before the players\n' \
+    "$(echo "($c1 - $c0) / $hz / $secs * 100" | bc -l)" "$(echo "($f1 - $f0) / $hz / $secs * 100" | bc -l)" \
+    $((heap / 1024)) $((heap0 / 1024))
+  open=$(json "$api/connections?channel=$ch&open=true&limit=100000" | grep -o '"id"' | wc -l)
+  echo "== open HLS connection records of the channel right after the run: $open (one per player)"
 fi
