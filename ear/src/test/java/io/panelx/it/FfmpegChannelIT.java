@@ -11,10 +11,9 @@ import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * FFmpeg channels with real FFmpeg and real sources: decodable output, on-demand start and idle
@@ -24,21 +23,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class FfmpegChannelIT {
 
-    static TestUpstream upstream;
+    @RegisterExtension static final SharedUpstream upstream = new SharedUpstream();
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return PanelX.ear();
-    }
-
-    @BeforeAll
-    static void startUpstream() throws Exception {
-        upstream = TestUpstream.start();
-    }
-
-    @AfterAll
-    static void stopUpstream() {
-        upstream.close();
     }
 
     static String newLine(int maxConnections) {

@@ -25,10 +25,9 @@ import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The adaptive HLS ladder profile with real FFmpeg and real players: one FFmpeg writes three
@@ -38,21 +37,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class HlsLadderIT {
 
-    static TestUpstream upstream;
+    @RegisterExtension static final SharedUpstream upstream = new SharedUpstream();
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return PanelX.ear();
-    }
-
-    @BeforeAll
-    static void startUpstream() throws Exception {
-        upstream = TestUpstream.start();
-    }
-
-    @AfterAll
-    static void stopUpstream() {
-        upstream.close();
     }
 
     static String sourceOf(long channel) {

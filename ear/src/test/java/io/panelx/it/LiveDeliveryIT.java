@@ -17,10 +17,9 @@ import java.util.concurrent.Executors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Live delivery through a direct proxy, with a real upstream and real clients: decodable output,
@@ -30,21 +29,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class LiveDeliveryIT {
 
-    static TestUpstream upstream;
+    @RegisterExtension static final SharedUpstream upstream = new SharedUpstream();
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return PanelX.ear();
-    }
-
-    @BeforeAll
-    static void startUpstream() throws Exception {
-        upstream = TestUpstream.start();
-    }
-
-    @AfterAll
-    static void stopUpstream() {
-        upstream.close();
     }
 
     record Line(long id, String username) {

@@ -221,27 +221,7 @@ class MonitoringIT {
         Process upstream =
                 start(
                         "upstream",
-                        List.of(
-                                "ffmpeg",
-                                "-nostdin",
-                                "-hide_banner",
-                                "-loglevel",
-                                "error",
-                                "-re",
-                                "-f",
-                                "lavfi",
-                                "-i",
-                                "testsrc=size=640x360:rate=25",
-                                "-f",
-                                "lavfi",
-                                "-i",
-                                "sine",
-                                "-c:v",
-                                "libx264",
-                                "-preset",
-                                "ultrafast",
-                                "-c:a",
-                                "aac",
+                        Players.testPattern(
                                 "-f",
                                 "mpegts",
                                 "-listen",

@@ -11,6 +11,40 @@ public final class Players {
 
     private Players() {}
 
+    /**
+     * An ffmpeg command that encodes FFmpeg's test pattern with a tone at real time (H.264 + AAC, a
+     * keyframe a second), followed by {@code output}: the tests' live sources and publishers.
+     */
+    public static List<String> testPattern(String... output) {
+        var cmd =
+                new ArrayList<>(
+                        List.of(
+                                "ffmpeg",
+                                "-nostdin",
+                                "-hide_banner",
+                                "-loglevel",
+                                "warning",
+                                "-re",
+                                "-f",
+                                "lavfi",
+                                "-i",
+                                "testsrc=size=640x360:rate=25",
+                                "-f",
+                                "lavfi",
+                                "-i",
+                                "sine=frequency=1000",
+                                "-c:v",
+                                "libx264",
+                                "-preset",
+                                "ultrafast",
+                                "-g",
+                                "25",
+                                "-c:a",
+                                "aac"));
+        cmd.addAll(List.of(output));
+        return cmd;
+    }
+
     /** Runs ffprobe on a URL and returns the codec names it found (empty when it could not). */
     public static List<String> ffprobeCodecs(String url) throws IOException, InterruptedException {
         return ffprobe(url, "-show_entries", "stream=codec_name", "-of", "csv=p=0");

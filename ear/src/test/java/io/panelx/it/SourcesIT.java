@@ -43,30 +43,7 @@ class SourcesIT {
     }
 
     private Process ffmpeg(String... args) throws IOException {
-        var cmd =
-                new ArrayList<>(
-                        List.of(
-                                "ffmpeg",
-                                "-v",
-                                "error",
-                                "-re",
-                                "-f",
-                                "lavfi",
-                                "-i",
-                                "testsrc=size=640x360:rate=25",
-                                "-f",
-                                "lavfi",
-                                "-i",
-                                "sine=frequency=500",
-                                "-c:v",
-                                "libx264",
-                                "-preset",
-                                "ultrafast",
-                                "-g",
-                                "25",
-                                "-c:a",
-                                "aac"));
-        cmd.addAll(List.of(args));
+        var cmd = Players.testPattern(args);
         var p =
                 new ProcessBuilder(cmd)
                         .redirectErrorStream(true)

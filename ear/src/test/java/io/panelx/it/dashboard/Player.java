@@ -1,5 +1,6 @@
 package io.panelx.it.dashboard;
 
+import io.panelx.it.Players;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,34 +44,8 @@ final class Player implements AutoCloseable {
     /** An upstream for a direct-proxy channel: FFmpeg's test pattern served once over HTTP. */
     static Player upstream(int port, String name) {
         return new Player(
-                List.of(
-                        "ffmpeg",
-                        "-nostdin",
-                        "-hide_banner",
-                        "-loglevel",
-                        "warning",
-                        "-re",
-                        "-f",
-                        "lavfi",
-                        "-i",
-                        "testsrc=size=640x360:rate=25",
-                        "-f",
-                        "lavfi",
-                        "-i",
-                        "sine=frequency=1000",
-                        "-c:v",
-                        "libx264",
-                        "-preset",
-                        "ultrafast",
-                        "-g",
-                        "25",
-                        "-c:a",
-                        "aac",
-                        "-f",
-                        "mpegts",
-                        "-listen",
-                        "1",
-                        "http://127.0.0.1:" + port + "/up.ts"),
+                Players.testPattern(
+                        "-f", "mpegts", "-listen", "1", "http://127.0.0.1:" + port + "/up.ts"),
                 name);
     }
 
