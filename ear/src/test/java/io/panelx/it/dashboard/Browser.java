@@ -74,6 +74,29 @@ final class Browser implements AutoCloseable {
         return wait;
     }
 
+    /**
+     * Clicks the enabled element {@code css} names, finding it again when a re-render of the live
+     * tables replaced it meanwhile (they re-render on every snapshot).
+     */
+    void clickFresh(String css) {
+        waitUpTo(Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
+                .until(
+                        d -> {
+                            var button = d.findElement(By.cssSelector(css));
+                            if (!button.isEnabled()) {
+                                return false;
+                            }
+                            ((org.openqa.selenium.JavascriptExecutor) d)
+                                    .executeScript(
+                                            "arguments[0].scrollIntoView({block: 'center'});",
+                                            button);
+                            button.click();
+                            return true;
+                        });
+    }
+
     void open(String path) {
         driver.get(BASE + path);
     }

@@ -16,9 +16,6 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.ElementClickInterceptedException;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** Running channels from the dashboard's channel table, and the live API's answers. */
@@ -44,9 +41,9 @@ class ChannelControlIT {
             var wait = browser.waitUpTo(Duration.ofSeconds(40));
             // The channel list is loaded next to the live feed; stopped channels are listed too.
             wait.until(ExpectedConditions.textToBe(By.cssSelector(row + " .state"), "STOPPED"));
-            click(browser, row + " button[data-action='start']");
+            browser.clickFresh(row + " button[data-action='start']");
             wait.until(ExpectedConditions.textToBe(By.cssSelector(row + " .state"), "RUNNING"));
-            click(browser, row + " button[data-action='stop']");
+            browser.clickFresh(row + " button[data-action='stop']");
             wait.until(ExpectedConditions.textToBe(By.cssSelector(row + " .state"), "STOPPED"));
         } finally {
             delete("/api/v1/channels/" + id);
@@ -64,25 +61,5 @@ class ChannelControlIT {
                 snapshot.getJsonObject("totals").getInt("viewers"));
         var missing = post("/api/v1/live/channels/999999/start", "");
         assertEquals(404, missing.statusCode(), missing.body());
-    }
-
-    /** The table re-renders on every snapshot: find the button again if it was replaced. */
-    private static void click(Browser browser, String css) {
-        browser.waitUpTo(Duration.ofSeconds(10))
-                .ignoring(StaleElementReferenceException.class)
-                .ignoring(ElementClickInterceptedException.class)
-                .until(
-                        d -> {
-                            var button = d.findElement(By.cssSelector(css));
-                            if (!button.isEnabled()) {
-                                return false;
-                            }
-                            ((JavascriptExecutor) d)
-                                    .executeScript(
-                                            "arguments[0].scrollIntoView({block: 'center'});",
-                                            button);
-                            button.click();
-                            return true;
-                        });
     }
 }

@@ -28,9 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -116,7 +114,7 @@ class LiveDashboardIT {
                 screenshots(browser);
 
                 String killedId = proxyRow.id();
-                clickKill(browser, killedId);
+                browser.clickFresh("tr[data-connection-id='" + killedId + "'] button.kill");
                 browser.waitUpTo(Duration.ofMillis(PUSH_TARGET_MILLIS))
                         .until(
                                 ExpectedConditions.invisibilityOfElementLocated(
@@ -178,28 +176,6 @@ class LiveDashboardIT {
                                     (String) cells.get(1),
                                     Long.parseLong((String) cells.get(2)),
                                     Long.parseLong((String) cells.get(3)));
-                        });
-    }
-
-    /** Clicks the row's Kill button, finding it again if a re-render replaced it meanwhile. */
-    private static void clickKill(Browser browser, String connectionId) {
-        browser.waitUpTo(Duration.ofSeconds(5))
-                .ignoring(StaleElementReferenceException.class)
-                .ignoring(ElementClickInterceptedException.class)
-                .until(
-                        d -> {
-                            var button =
-                                    d.findElement(
-                                            By.cssSelector(
-                                                    "tr[data-connection-id='"
-                                                            + connectionId
-                                                            + "'] button.kill"));
-                            ((JavascriptExecutor) d)
-                                    .executeScript(
-                                            "arguments[0].scrollIntoView({block: 'center'});",
-                                            button);
-                            button.click();
-                            return true;
                         });
     }
 

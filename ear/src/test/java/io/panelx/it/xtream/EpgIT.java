@@ -94,16 +94,7 @@ class EpgIT {
         assertEquals(2, imported(upload("application/gzip", gz.gzip())).getInt("programmes"));
 
         // get_short_epg: the current programme first, exact types, base64 texts
-        var shortEpg =
-                object(
-                                api(
-                                                user,
-                                                "pw",
-                                                "&action=get_short_epg&stream_id="
-                                                        + chA
-                                                        + "&limit=2")
-                                        .body())
-                        .getJsonArray("epg_listings");
+        var shortEpg = shortEpg(user, chA, "&limit=2");
         assertEquals(2, shortEpg.size());
         var now = shortEpg.getJsonObject(0);
         assertEquals("Now Show", b64(now.getString("title")));
@@ -130,24 +121,11 @@ class EpgIT {
         assertEquals(1, now.getInt("now_playing"));
         assertEquals(0, shortEpg.getJsonObject(1).getInt("now_playing"));
         assertEquals(0, now.getInt("has_archive"));
-        var fourByDefault =
-                object(api(user, "pw", "&action=get_short_epg&stream_id=" + chA).body())
-                        .getJsonArray("epg_listings");
+        var fourByDefault = shortEpg(user, chA, "");
         assertEquals(3, fourByDefault.size(), "default limit 4, three programmes still to come");
-        var huge =
-                object(
-                                api(
-                                                user,
-                                                "pw",
-                                                "&action=get_short_epg&stream_id="
-                                                        + chA
-                                                        + "&limit=2147483647")
-                                        .body())
-                        .getJsonArray("epg_listings");
+        var huge = shortEpg(user, chA, "&limit=2147483647");
         assertEquals(3, huge.size());
-        var none =
-                object(api(user, "pw", "&action=get_short_epg&stream_id=" + chC).body())
-                        .getJsonArray("epg_listings");
+        var none = shortEpg(user, chC, "");
         assertEquals(0, none.size(), "no EPG id, no guide");
 
         // get_simple_data_table: the recent past too
@@ -210,10 +188,8 @@ class EpgIT {
                             + "/guide.xml.gz?token=secret";
             var r = post("/api/v1/epg/import", "{\"url\":\"" + url + "\"}");
             assertEquals(1, imported(r).getInt("programmes"));
-            var epg = object(api(user, "pw", "&action=get_short_epg&stream_id=" + ch).body());
             assertEquals(
-                    "From URL",
-                    b64(epg.getJsonArray("epg_listings").getJsonObject(0).getString("title")));
+                    "From URL", b64(shortEpg(user, ch, "").getJsonObject(0).getString("title")));
             var missing =
                     post(
                             "/api/v1/epg/import",
@@ -289,18 +265,7 @@ class EpgIT {
         Files.move(part, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         await().atMost(Duration.ofSeconds(150))
                 .pollInterval(Duration.ofSeconds(2))
-                .until(
-                        () ->
-                                object(
-                                                        api(
-                                                                        user,
-                                                                        "pw",
-                                                                        "&action=get_short_epg&stream_id="
-                                                                                + ch)
-                                                                .body())
-                                                .getJsonArray("epg_listings")
-                                                .size()
-                                        == 1);
+                .until(() -> shortEpg(user, ch, "").size() == 1);
     }
 
     private static String b64(String s) {
@@ -334,5 +299,11 @@ class EpgIT {
             }
         }
         return new Parsed(channels, programmes, times);
+    }
+
+    /** get_short_epg of a channel for a line with password "pw"; {@code extra}: "&limit=N". */
+    static jakarta.json.JsonArray shortEpg(String user, long channel, String extra) {
+        return object(api(user, "pw", "&action=get_short_epg&stream_id=" + channel + extra).body())
+                .getJsonArray("epg_listings");
     }
 }
