@@ -50,14 +50,18 @@ class ViewerEdgesIT {
             await().atMost(Duration.ofSeconds(45))
                     .until(() -> "STALLED".equals(endReason(player.connectionId())));
             assertEquals(0, openConnections(line.id()), "the stalled player's slot is free");
-            // What the ledger counts, the socket accepted: never more than was written.
+            // The ledger counts what the socket accepted, never more: of the one chunk handed
+            // over when the player stopped, the socket may have taken a part the player then
+            // receives, but the server cannot see that part.
             player.resume();
             long received = player.awaitEnd(30);
             long recorded =
                     LiveDeliveryIT.record(player.connectionId())
                             .getJsonNumber("bytesSent")
                             .longValue();
-            assertEquals(received, recorded, "bytes recorded == bytes the player received");
+            assertTrue(
+                    recorded <= received && received - recorded <= 87 * 188,
+                    "recorded " + recorded + ", received " + received);
         }
     }
 
@@ -169,7 +173,9 @@ class ViewerEdgesIT {
 
     static String endReason(String connectionId) {
         var r = LiveDeliveryIT.record(connectionId);
-        return r == null || r.isNull("endReason") ? null : r.getString("endReason");
+        return r == null || !r.containsKey("endReason") || r.isNull("endReason")
+                ? null
+                : r.getString("endReason");
     }
 
     static int openConnections(long lineId) {

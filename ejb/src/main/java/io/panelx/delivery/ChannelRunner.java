@@ -89,6 +89,9 @@ final class ChannelRunner implements Runnable {
                 if (stopped) break;
                 source.run(feed);
                 error = "upstream ended";
+            } catch (java.net.SocketTimeoutException e) {
+                error = "upstream sent nothing (read timed out)";
+                failoverRequested = true; // hung, not refused: the next backup at once
             } catch (Exception e) {
                 error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             } finally {
