@@ -62,6 +62,7 @@ public class Soak {
         Viewer[] viewers = new Viewer[n];
         Selector selector = Selector.open();
         Counts c = new Counts();
+        c.slowByChannel = new long[paths.length];
         ByteBuffer buf = ByteBuffer.allocateDirect(1 << 16);
         long start = System.nanoTime();
         long end = start + minutes * 60 * SEC;
@@ -102,13 +103,17 @@ public class Soak {
                 c.non200 + c.resets + c.closedByServer + c.withoutData,
                 c.non200, c.resets, c.closedByServer, c.withoutData, c.statuses);
         System.out.printf(
-                "sessions_10s_or_longer=%d below_90pct_of_rate=%d%n", c.longSessions, c.slow);
+                "sessions_10s_or_longer=%d below_90pct_of_rate=%d (by channel, in PATH order: %s)%n",
+                c.longSessions,
+                c.slow,
+                Arrays.toString(c.slowByChannel));
         poller.report();
         System.exit(0);
     }
 
     static final class Counts {
         long sessions, bytes, non200, resets, closedByServer, withoutData, longSessions, slow;
+        long[] slowByChannel;
         final Map<String, Long> statuses = new TreeMap<>();
     }
 
@@ -203,7 +208,10 @@ public class Soak {
                 double secs = (now - joinedAt) / (double) SEC;
                 if (secs >= 10) {
                     c.longSessions++;
-                    if (bytes * 8 / secs < 0.9 * rate) c.slow++;
+                    if (bytes * 8 / secs < 0.9 * rate) {
+                        c.slow++;
+                        c.slowByChannel[channel]++;
+                    }
                 }
             }
             close();

@@ -24,7 +24,7 @@ http=9080
 api="http://127.0.0.1:$http/api/v1"
 auth="admin:bench-secret"
 
-for tool in ffmpeg curl jcmd javac bc; do command -v $tool >/dev/null || { echo "bench needs $tool"; exit 1; }; done
+for tool in ffmpeg ffprobe curl jcmd javac bc; do command -v $tool >/dev/null || { echo "bench needs $tool"; exit 1; }; done
 if [[ $what == delivery ]] && ! command -v nginx >/dev/null; then
   echo "bench delivery needs nginx: apt-get install -y nginx-light"; exit 1
 fi
@@ -55,11 +55,14 @@ javac -d "$work/classes" bench/ViewerLoad.java bench/Soak.java bench/Upstream.ja
 
 # A clip at exactly RATE bit/s (CBR video, the TS padded to the mux rate), so that the upstream's
 # pace is the clip's real time and nginx's file lasts as long as its duration.
-clip() { # rate seconds size file
-  local v=$(( $1 * 80 / 100 - 128000 ))
+# With a 5th argument "unpadded" the TS is not padded: its rate stays the same through an FFmpeg
+# COPY channel (the video's CBR filler survives a remux, the TS padding does not).
+clip() { # rate seconds size file [unpadded]
+  local v=$(( $1 * 80 / 100 - 128000 )) mux=(-muxrate "$1")
+  [[ ${5:-} == unpadded ]] && mux=()
   ffmpeg -v error -y -f lavfi -i "testsrc2=size=$3:rate=25" -f lavfi -i sine=frequency=1000 -t "$2" \
     -c:v libx264 -preset ultrafast -b:v $v -minrate $v -maxrate $v -bufsize $((v / 2)) \
-    -x264-params nal-hrd=cbr -g 50 -c:a aac -b:a 128k -f mpegts -muxrate "$1" "$4"
+    -x264-params nal-hrd=cbr -g 50 -c:a aac -b:a 128k -f mpegts "${mux[@]}" "$4"
 }
 upstream() { # clip port rate: a paced live upstream of the clip, looping
   java -cp "$work/classes" Upstream "$1" "$2" "$3" > "$work/upstream-$2.log" 2>&1 &
@@ -197,8 +200,9 @@ fi
 
 if [[ $what == soak ]]; then
   minutes=${SOAK_MINUTES:-30} viewers=${SOAK_VIEWERS:-1000} rate=${SOAK_RATE:-1000000}
-  echo "== encoding a 60 s 360p clip at $rate bit/s (looped by the upstream)"
-  clip "$rate" 60 640x360 "$work/clip-soak.ts"
+  clip "$rate" 60 640x360 "$work/clip-soak.ts" unpadded
+  rate=$(ffprobe -v error -show_entries format=bit_rate -of csv=p=0 "$work/clip-soak.ts")
+  echo "== a 60 s 360p clip at $rate bit/s, looped by the upstream at that rate"
   upstream "$work/clip-soak.ts" 18100 "$rate"
   src() { echo "http://127.0.0.1:18100/live.ts?$1"; }
   paths=()
@@ -228,7 +232,7 @@ if [[ $what == soak ]]; then
     Soak 127.0.0.1 $http "$minutes" "$viewers" "$(IFS=,; echo "${paths[*]}")" > "$work/soak.txt"
   touch "$work/sampler.stop"; wait $sampler || true
   left_at=$(date +%s)
-  open_count() { json "$api/connections?open=true&limit=100000" | grep -o '"id"' | wc -l; }
+  open_count() { json "$api/connections?open=true&limit=100000" | { grep -o '"id"' || true; } | wc -l; }
   for _ in $(seq 60); do open=$(open_count); [[ $open -eq 0 ]] && break; sleep 1; done
   open_secs=$(( $(date +%s) - left_at ))
   # on-demand channels release their upstream and FFmpeg after panelx.idle-release-seconds (30)
@@ -330,6 +334,6 @@ if [[ $what == hls ]]; then
   printf '== server CPU %.0f%% of a core, FFmpeg (the ladder) %.0f%%; heap %d MiB vs %d MiB before the players\n' \
     "$(echo "($c1 - $c0) / $hz / $secs * 100" | bc -l)" "$(echo "($f1 - $f0) / $hz / $secs * 100" | bc -l)" \
     $((heap / 1024)) $((heap0 / 1024))
-  open=$(json "$api/connections?channel=$ch&open=true&limit=100000" | grep -o '"id"' | wc -l)
+  open=$(json "$api/connections?channel=$ch&open=true&limit=100000" | { grep -o '"id"' || true; } | wc -l)
   echo "== open HLS connection records of the channel right after the run: $open (one per player)"
 fi
