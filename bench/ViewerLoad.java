@@ -101,8 +101,8 @@ public class ViewerLoad {
         long windowEnd = Long.MAX_VALUE;
         long[] atStart = null;
         long[] cpuStart = null;
-        double counterStart = Double.NaN;
-        long counterStartNanos = 0;
+        // read off the selector thread: a slow /metrics answer must not pause the viewers
+        java.util.concurrent.CompletableFuture<double[]> counterStart = null;
         int[] answered = new int[1];
         long[] lastFirst = new long[1];
         while (true) {
@@ -111,8 +111,7 @@ public class ViewerLoad {
                 boolean settled =
                         answered[0] + failed[0] >= n && now - lastFirst[0] >= 2 * SEC;
                 if ((now - storm >= 5 * SEC && settled) || now - storm >= 20 * SEC) {
-                    counterStart = counter(metrics, counter, auth);
-                    counterStartNanos = System.nanoTime();
+                    counterStart = reading(metrics, counter, auth);
                     cpuStart = cpu(pids);
                     windowStart = System.nanoTime();
                     atStart = bytes.clone();
@@ -182,8 +181,8 @@ public class ViewerLoad {
         long[] bytesEnd = bytes.clone();
         long[] cpuEnd = cpu(pids);
         long windowNanos = System.nanoTime() - windowStart;
-        double counterEnd = counter(metrics, counter, auth);
-        long counterEndNanos = System.nanoTime();
+        double[] first = counterStart.get();
+        double[] last = reading(metrics, counter, auth).get();
         for (SocketChannel ch : channels) {
             ch.close();
         }
@@ -209,12 +208,10 @@ public class ViewerLoad {
         for (int k = 0; k < pids.length; k++) serverCpu += (cpuEnd[k] - cpuStart[k]) / (double) hz;
         double loadCpu = (cpuEnd[pids.length] - cpuStart[pids.length]) / 1e9;
         String statements =
-                Double.isNaN(counterStart) || Double.isNaN(counterEnd)
+                Double.isNaN(first[0]) || Double.isNaN(last[0])
                         ? "n/a"
                         : String.format(
-                                "%.1f",
-                                (counterEnd - counterStart)
-                                        / ((counterEndNanos - counterStartNanos) / (double) SEC));
+                                "%.1f", (last[0] - first[0]) / ((last[1] - first[1]) / SEC));
 
         System.out.printf(
                 "viewers=%d window_s=%.1f warmup_s=%.1f storm_ms=%d%n",
@@ -261,6 +258,13 @@ public class ViewerLoad {
                                 ManagementFactory.getOperatingSystemMXBean())
                         .getProcessCpuTime();
         return t;
+    }
+
+    /** The counter's value and the time it was answered (nanoTime), on another thread. */
+    static java.util.concurrent.CompletableFuture<double[]> reading(
+            String url, String name, String auth) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> new double[] {counter(url, name, auth), System.nanoTime()});
     }
 
     /** The counter's value (all label sets summed), or NaN when absent or unreadable. */

@@ -136,8 +136,9 @@ NGINX
   load() { # label port path viewers rate pids: one storm and window, its figures in load-LABEL.txt
     local before
     before=$(loadavg)
-    java -Xmx1g -cp "$work/classes" -Drate="$5" -Dhz="$hz" -Dpids="$6" \
-      -Dmetrics="http://127.0.0.1:$http/metrics" -Dauth="$auth" \
+    local metrics=""
+    [[ $2 == "$http" ]] && metrics="http://127.0.0.1:$http/metrics"
+    java -Xmx1g -cp "$work/classes" -Drate="$5" -Dhz="$hz" -Dpids="$6" -Dmetrics="$metrics" -Dauth="$auth" \
       ViewerLoad 127.0.0.1 "$2" "$3" "$4" "$SECS" > "$work/load-$1.txt"
     echo "load_before=${before// //} load_after=$(loadavg | tr ' ' /)" >> "$work/load-$1.txt"
   }
@@ -187,7 +188,8 @@ NGINX
       printf '   throughput PanelX/nginx: %.2f tracking on, %.2f tracking off\n' \
         "$(echo "$(val "$on" throughput_mbps) / $(val "$ng" throughput_mbps)" | bc -l)" \
         "$(echo "$(val "$off" throughput_mbps) / $(val "$ng" throughput_mbps)" | bc -l)"
-      printf '   TTFB median PanelX/nginx: %.1fx tracking on\n' "$(echo "$(val "$on" ttfb_ms_median) / ($(val "$ng" ttfb_ms_median) + 0.001)" | bc -l)"
+      printf '   TTFB median PanelX/nginx: %.1fx tracking on; the load tool started all %d connects within %s ms (PanelX on), %s ms (nginx)\n' \
+        "$(echo "$(val "$on" ttfb_ms_median) / ($(val "$ng" ttfb_ms_median) + 0.001)" | bc -l)" "$v" "$(val "$on" storm_ms)" "$(val "$ng" storm_ms)"
       printf '   ledger statements per second (panelx_ledger_statements_total): %s tracking on, %s tracking off\n' \
         "$(val "$on" ledger_statements_per_s)" "$(val "$off" ledger_statements_per_s)"
       printf '   upstream connections opened for the channel: %s\n' "$(grep -c 'upstream connections' "$work/upstream-$port.log")"
