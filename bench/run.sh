@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 what=${1:-delivery}
 [[ $what == xtream ]] && exec bench/xtream.sh "${@:2}"
-case $what in delivery | soak | ffmpeg | hls) ;; *) sed -n '2,14p' "$0"; exit 2 ;; esac
+case $what in delivery | soak | ffmpeg | hls) ;; *) sed -n '2,13p' "$0"; exit 2 ;; esac
 
 SECS=${SECONDS_PER_RUN:-$([[ $what == delivery ]] && echo 30 || echo 60)}
 work=$root/var/bench
@@ -142,16 +142,41 @@ NGINX
       ViewerLoad 127.0.0.1 "$2" "$3" "$4" "$SECS" > "$work/load-$1.txt"
     echo "load_before=${before// //} load_after=$(loadavg | tr ' ' /)" >> "$work/load-$1.txt"
   }
+  per_gb() { echo "$(val "$1" server_cpu_s) / ($(val "$1" throughput_mbps) * $(val "$1" window_s) / 8000)" | bc -l; }
   row() { # title label
     local f=$work/load-$2.txt cpu w
     cpu=$(val "$f" server_cpu_s); w=$(val "$f" window_s)
-    printf '%-20s %7.1f %5.2f %8.0f %7.3f %7.3f %6s %7s %6s %6s %7.1f %5.2f  %s -> %s\n' "$1" \
-      "$cpu" "$(echo "$cpu / $w" | bc -l)" "$(val "$f" throughput_mbps)" \
+    printf '%-20s %7.1f %5.2f %6.2f %8.0f %7.3f %7.3f %6s %7s %6s %6s %7.1f %5.2f  %s -> %s\n' "$1" \
+      "$cpu" "$(echo "$cpu / $w" | bc -l)" "$(per_gb "$f")" "$(val "$f" throughput_mbps)" \
       "$(val "$f" viewer_mbps_min)" "$(val "$f" viewer_mbps_median)" "$(val "$f" behind)" \
       "$(val "$f" ttfb_ms_median)" "$(val "$f" ttfb_ms_max)" \
       "$(( $(val "$f" errors) + $(val "$f" non200) + $(val "$f" closed_by_server) + $(val "$f" without_data) ))" \
       "$(val "$f" load_cpu_s)" "$(echo "$(val "$f" load_cpu_s) / $w" | bc -l)" \
       "$(val "$f" load_before)" "$(val "$f" load_after)"
+  }
+  summarize() { # k viewers rate upstream-port: the figures of one configuration
+    local k=$1 v=$2 r=$3 port=$4 on off ng pc pco nc
+    on=$work/load-panelx-on-$k.txt off=$work/load-panelx-off-$k.txt ng=$work/load-nginx-$k.txt
+    printf '\n== %d viewers of a %.1f Mbit/s channel, all connecting at once; %s s measured per run\n' "$v" "$(echo "$r / 1000000" | bc -l)" "$SECS"
+    printf '   behind real time = average rate over the window below 95%% of the channel rate (%s Mbit/s)\n' "$(val "$on" behind_below_mbps)"
+    printf '%-20s %7s %5s %6s %8s %7s %7s %6s %7s %6s %6s %7s %5s  %s\n' "" "CPU-s" "cores" "s/GB" "Mbit/s" "min" "median" "behind" "TTFB50" "max" "errors" "load-s" "cores" "load average before -> after"
+    row "PanelX tracking off" panelx-off-$k
+    row "PanelX tracking on" panelx-on-$k
+    row "nginx" nginx-$k
+    pc=$(val "$on" server_cpu_s) pco=$(val "$off" server_cpu_s) nc=$(val "$ng" server_cpu_s)
+    printf '   CPU PanelX/nginx: %.1fx tracking on, %.1fx tracking off; tracking on vs off: %+.1f%% CPU, %+.1f%% CPU per GB\n' \
+      "$(echo "$pc / $nc" | bc -l)" "$(echo "$pco / $nc" | bc -l)" "$(echo "($pc / $pco - 1) * 100" | bc -l)" \
+      "$(echo "($(per_gb "$on") / $(per_gb "$off") - 1) * 100" | bc -l)"
+    printf '   CPU per GB delivered PanelX/nginx: %.1fx tracking on, %.1fx tracking off (the fairer figure when a server is starved of CPU)\n' \
+      "$(echo "$(per_gb "$on") / $(per_gb "$ng")" | bc -l)" "$(echo "$(per_gb "$off") / $(per_gb "$ng")" | bc -l)"
+    printf '   throughput PanelX/nginx: %.2f tracking on, %.2f tracking off\n' \
+      "$(echo "$(val "$on" throughput_mbps) / $(val "$ng" throughput_mbps)" | bc -l)" \
+      "$(echo "$(val "$off" throughput_mbps) / $(val "$ng" throughput_mbps)" | bc -l)"
+    printf '   TTFB median PanelX/nginx: %.1fx tracking on; the load tool started all %d connects within %s ms (PanelX on), %s ms (nginx)\n' \
+      "$(echo "$(val "$on" ttfb_ms_median) / ($(val "$ng" ttfb_ms_median) + 0.001)" | bc -l)" "$v" "$(val "$on" storm_ms)" "$(val "$ng" storm_ms)"
+    printf '   ledger statements per second (panelx_ledger_statements_total): %s tracking on, %s tracking off\n' \
+      "$(val "$on" ledger_statements_per_s)" "$(val "$off" ledger_statements_per_s)"
+    printf '   upstream connections opened for the channel: %s\n' "$(grep -c 'upstream connections' "$work/upstream-$port.log")"
   }
   summary=$work/summary.txt; : > "$summary"
   echo "== machine: $(nproc) cores, load average $(loadavg) at the start ($(date -u +%FT%TZ))" | tee -a "$summary"
@@ -174,30 +199,11 @@ NGINX
     sleep 2
     load nginx-$k 18091 "/clip-$r.ts" "$v" "$r" "$nginx_pids"
     kill "${upstream_pids[-1]}" 2>/dev/null || true
-    on=$work/load-panelx-on-$k.txt off=$work/load-panelx-off-$k.txt ng=$work/load-nginx-$k.txt
-    {
-      printf '\n== %d viewers of a %.1f Mbit/s channel, all connecting at once; %s s measured per run\n' "$v" "$(echo "$r / 1000000" | bc -l)" "$SECS"
-      printf '   behind real time = average rate over the window below 95%% of the channel rate (%s Mbit/s)\n' "$(val "$on" behind_below_mbps)"
-      printf '%-20s %7s %5s %8s %7s %7s %6s %7s %6s %6s %7s %5s  %s\n' "" "CPU-s" "cores" "Mbit/s" "min" "median" "behind" "TTFB50" "max" "errors" "load-s" "cores" "load average before -> after"
-      row "PanelX tracking off" panelx-off-$k
-      row "PanelX tracking on" panelx-on-$k
-      row "nginx" nginx-$k
-      pc=$(val "$on" server_cpu_s) pco=$(val "$off" server_cpu_s) nc=$(val "$ng" server_cpu_s)
-      printf '   CPU PanelX/nginx: %.1fx tracking on, %.1fx tracking off; tracking on vs off: %+.1f%% CPU\n' \
-        "$(echo "$pc / $nc" | bc -l)" "$(echo "$pco / $nc" | bc -l)" "$(echo "($pc / $pco - 1) * 100" | bc -l)"
-      printf '   throughput PanelX/nginx: %.2f tracking on, %.2f tracking off\n' \
-        "$(echo "$(val "$on" throughput_mbps) / $(val "$ng" throughput_mbps)" | bc -l)" \
-        "$(echo "$(val "$off" throughput_mbps) / $(val "$ng" throughput_mbps)" | bc -l)"
-      printf '   TTFB median PanelX/nginx: %.1fx tracking on; the load tool started all %d connects within %s ms (PanelX on), %s ms (nginx)\n' \
-        "$(echo "$(val "$on" ttfb_ms_median) / ($(val "$ng" ttfb_ms_median) + 0.001)" | bc -l)" "$v" "$(val "$on" storm_ms)" "$(val "$ng" storm_ms)"
-      printf '   ledger statements per second (panelx_ledger_statements_total): %s tracking on, %s tracking off\n' \
-        "$(val "$on" ledger_statements_per_s)" "$(val "$off" ledger_statements_per_s)"
-      printf '   upstream connections opened for the channel: %s\n' "$(grep -c 'upstream connections' "$work/upstream-$port.log")"
-    } | tee -a "$summary"
+    summarize "$k" "$v" "$r" "$port" | tee -a "$summary"
   done
   overlaps=$(grep -c 'WFLYEJB0043' "$work/wildfly/standalone/log/server.log" || true)
   echo "== overlapping timer runs skipped (WFLYEJB0043) in server.log: $overlaps; load average $(loadavg) at the end" | tee -a "$summary"
-  echo "   CPU-s: server process CPU (utime+stime) over the window; load-s: the load tool's own CPU" | tee -a "$summary"
+  echo "   CPU-s: server process CPU (utime+stime) over the window; s/GB: CPU-s per GB delivered; load-s: the load tool's own CPU" | tee -a "$summary"
 fi
 
 if [[ $what == soak ]]; then
