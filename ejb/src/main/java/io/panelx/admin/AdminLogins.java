@@ -48,8 +48,7 @@ public class AdminLogins {
     private final ConcurrentHashMap<String, String> verified = new ConcurrentHashMap<>();
 
     /** A hash to check unknown usernames against, so that they take as long as known ones. */
-    private final PasswordHash decoy =
-            PasswordHash.create(PasswordHash.randomPassword(), PasswordHash.ADMIN_ITERATIONS);
+    private volatile PasswordHash decoy;
 
     @PostConstruct
     void init() {
@@ -109,7 +108,14 @@ public class AdminLogins {
         }
         PasswordHash stored = accounts.enabledHash(username);
         if (stored == null) {
-            decoy.matches(password);
+            PasswordHash d = decoy;
+            if (d == null) {
+                d =
+                        PasswordHash.create(
+                                PasswordHash.randomPassword(), PasswordHash.ADMIN_ITERATIONS);
+                decoy = d;
+            }
+            d.matches(password);
             return false;
         }
         if (!stored.matches(password)) {

@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
 /**
  * The first thing every request meets (mapped first in web.xml): a method the route does not serve
  * gets 405 with {@code Allow} and a one-line body (HttpServlet would answer an unknown method such
- * as PATCH or {@code get} with 501), OPTIONS gets the {@code Allow} list, and a URL that is not a
- * URI (square brackets in the path: the JAX-RS runtime fails on them with a 500) gets 400.
+ * as PATCH or {@code get} with 501; TRACE, which would echo the request's cookies, is never
+ * served), OPTIONS gets the {@code Allow} list, and a URL that is not a URI (square brackets in the
+ * path: the JAX-RS runtime fails on them with a 500) gets 400.
  *
  * <p>{@code /api/v1} answers methods itself (JAX-RS: 405 with Allow, as JSON); HEAD on the stream
  * routes is the stream routes' own business.
