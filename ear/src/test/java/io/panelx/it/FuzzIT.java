@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class FuzzIT {
 
-    private static final int REQUESTS = 2500;
+    private static final int REQUESTS = 2000;
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
