@@ -1,4 +1,4 @@
-package io.panelx.playlist;
+package io.panelx.api;
 
 import io.panelx.admin.InvalidInput;
 import io.panelx.channel.Category;
@@ -6,6 +6,7 @@ import io.panelx.channel.ChannelForm;
 import io.panelx.channel.Channels;
 import io.panelx.channel.DeliveryMode;
 import io.panelx.download.HttpDownload;
+import io.panelx.playlist.M3uPlaylist;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

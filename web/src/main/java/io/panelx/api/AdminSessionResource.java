@@ -1,5 +1,6 @@
-package io.panelx.login;
+package io.panelx.api;
 
+import io.panelx.login.CsrfToken;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
