@@ -143,6 +143,23 @@ public final class Settings {
         return value;
     }
 
+    /**
+     * Failed admin logins an address may make before each further attempt has to wait ({@code
+     * panelx.admin-login-free-failures}, default 5).
+     */
+    public static int adminLoginFreeFailures() {
+        return Math.max(1, Integer.getInteger("panelx.admin-login-free-failures", 5));
+    }
+
+    /**
+     * The longest wait between admin login attempts of one address ({@code
+     * panelx.admin-login-max-delay-seconds}, default 600): the wait doubles with each failure up to
+     * this.
+     */
+    public static Duration adminLoginMaxDelay() {
+        return duration("panelx.admin-login-max-delay-seconds", 600);
+    }
+
     /** What happens when a line already holds its maximum number of streams. */
     public enum MaxConnectionsPolicy {
         /** Close the line's oldest stream to admit the new one (what zapping players expect). */

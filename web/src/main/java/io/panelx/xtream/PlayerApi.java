@@ -6,6 +6,8 @@ import io.panelx.channel.ChannelLineup.Snapshot;
 import io.panelx.delivery.OpenViewers;
 import io.panelx.epg.EpgGuide;
 import io.panelx.epg.Programme;
+import io.panelx.http.ClientAbort;
+import io.panelx.http.FaultLog;
 import io.panelx.http.PublicAddress;
 import io.panelx.line.LineAccount;
 import io.panelx.line.LineDirectory;
@@ -38,6 +40,7 @@ import java.util.logging.Logger;
 public class PlayerApi extends HttpServlet {
 
     private static final Logger LOG = Logger.getLogger(PlayerApi.class.getName());
+    private static final FaultLog FAULTS = new FaultLog(LOG, 10);
 
     /** What get_short_epg returns when the player names no limit. */
     static final int DEFAULT_SHORT_EPG = 4;
@@ -61,7 +64,11 @@ public class PlayerApi extends HttpServlet {
         } catch (IOException e) {
             LOG.log(Level.FINE, "player went away: {0}", e.getMessage());
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "player_api.php failed", e);
+            if (ClientAbort.caused(e)) {
+                LOG.log(Level.FINE, "player went away: {0}", e.getMessage());
+                return;
+            }
+            FAULTS.severe("player_api.php failed", e);
             if (!response.isCommitted()) {
                 response.resetBuffer();
                 response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);

@@ -1,6 +1,5 @@
-package io.panelx.dashboard;
+package io.panelx.api;
 
-import io.panelx.admin.api.ErrorBody;
 import io.panelx.delivery.OpenViewers;
 import io.panelx.delivery.RunningChannels;
 import jakarta.ejb.EJB;

@@ -1,4 +1,4 @@
-package io.panelx.admin.api;
+package io.panelx.api;
 
 import io.panelx.channel.Channel;
 import io.panelx.channel.ChannelForm;

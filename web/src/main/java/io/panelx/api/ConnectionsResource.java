@@ -1,4 +1,4 @@
-package io.panelx.admin.api;
+package io.panelx.api;
 
 import io.panelx.admin.InvalidInput;
 import io.panelx.admin.NotFound;

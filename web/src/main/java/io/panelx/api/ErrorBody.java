@@ -1,4 +1,4 @@
-package io.panelx.admin.api;
+package io.panelx.api;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

@@ -1,6 +1,6 @@
-package io.panelx.login;
+package io.panelx.api;
 
-import io.panelx.admin.api.ErrorBody;
+import io.panelx.login.CsrfToken;
 import jakarta.annotation.Priority;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;

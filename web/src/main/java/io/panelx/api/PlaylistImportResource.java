@@ -1,10 +1,12 @@
-package io.panelx.playlist;
+package io.panelx.api;
 
 import io.panelx.admin.InvalidInput;
 import io.panelx.channel.Category;
 import io.panelx.channel.ChannelForm;
 import io.panelx.channel.Channels;
 import io.panelx.channel.DeliveryMode;
+import io.panelx.download.HttpDownload;
+import io.panelx.playlist.M3uPlaylist;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -13,12 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,12 +56,6 @@ public class PlaylistImportResource {
             List<ImportedChannel> channels,
             List<String> categoriesCreated,
             List<Skipped> skipped) {}
-
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder()
-                    .connectTimeout(Duration.ofSeconds(10))
-                    .followRedirects(HttpClient.Redirect.NORMAL)
-                    .build();
 
     @Inject Channels channels;
 
@@ -145,41 +135,14 @@ public class PlaylistImportResource {
     }
 
     private static String fetch(String url) {
-        URI uri;
-        try {
-            uri = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInput("not a URL: " + url);
-        }
-        if (!"http".equalsIgnoreCase(uri.getScheme())
-                && !"https".equalsIgnoreCase(uri.getScheme())) {
+        if (!HttpDownload.isHttp(url)) {
             throw new InvalidInput("the playlist URL must be http or https");
         }
         try {
-            HttpResponse<InputStream> response =
-                    HTTP.send(
-                            HttpRequest.newBuilder(uri)
-                                    .timeout(Duration.ofSeconds(30))
-                                    .header("User-Agent", "PanelX playlist import")
-                                    .GET()
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                if (response.statusCode() != 200) {
-                    throw new InvalidInput(
-                            "the playlist URL answered HTTP " + response.statusCode());
-                }
-                byte[] bytes = body.readNBytes(MAX_PLAYLIST_BYTES + 1);
-                if (bytes.length > MAX_PLAYLIST_BYTES) {
-                    throw new InvalidInput("the playlist is larger than 16 MB");
-                }
-                return new String(bytes, StandardCharsets.UTF_8);
-            }
+            return HttpDownload.text(
+                    url, Duration.ofSeconds(30), "PanelX playlist import", MAX_PLAYLIST_BYTES);
         } catch (IOException e) {
             throw new InvalidInput("could not fetch the playlist: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InvalidInput("playlist fetch interrupted");
         }
     }
 

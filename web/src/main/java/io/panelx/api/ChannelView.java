@@ -1,4 +1,4 @@
-package io.panelx.admin.api;
+package io.panelx.api;
 
 import io.panelx.channel.ChannelInfo;
 import io.panelx.channel.DeliveryMode;

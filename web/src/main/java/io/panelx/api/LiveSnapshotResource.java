@@ -1,4 +1,4 @@
-package io.panelx.monitoring;
+package io.panelx.api;
 
 import io.panelx.stats.LiveStats;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,4 +1,4 @@
-package io.panelx.admin.api;
+package io.panelx.api;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;

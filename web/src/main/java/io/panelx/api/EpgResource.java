@@ -1,4 +1,4 @@
-package io.panelx.admin.api;
+package io.panelx.api;
 
 import io.panelx.epg.EpgImport;
 import io.panelx.epg.EpgImportResult;

@@ -1,5 +1,6 @@
-package io.panelx.login;
+package io.panelx.api;
 
+import io.panelx.login.CsrfToken;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 
 /** Who is signed in, and the CSRF token the pages send with every change. Admins only. */
 @RequestScoped
@@ -19,12 +21,13 @@ public class AdminSessionResource {
     public record AdminSession(String user, String csrfHeader, String csrfToken) {}
 
     @Context HttpServletRequest request;
+    @Context SecurityContext security;
 
     @GET
     public Response current() {
         var session =
                 new AdminSession(
-                        request.getUserPrincipal().getName(),
+                        security.getUserPrincipal().getName(),
                         CsrfToken.HEADER,
                         CsrfToken.of(request.getSession(true)));
         var noStore = new CacheControl();

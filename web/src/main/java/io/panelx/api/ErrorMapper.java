@@ -1,8 +1,10 @@
-package io.panelx.admin.api;
+package io.panelx.api;
 
 import io.panelx.admin.Conflict;
 import io.panelx.admin.InvalidInput;
 import io.panelx.admin.NotFound;
+import io.panelx.http.ClientAbort;
+import io.panelx.http.FaultLog;
 import jakarta.json.bind.JsonbException;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.ProcessingException;
@@ -21,6 +23,7 @@ import java.util.logging.Logger;
 public class ErrorMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ErrorMapper.class.getName());
+    private static final FaultLog FAULTS = new FaultLog(LOG, 10);
 
     @Override
     public Response toResponse(Throwable thrown) {
@@ -48,14 +51,23 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
                                         : status == 415
                                                 ? "send JSON (Content-Type: application/json)"
                                                 : wae.getMessage();
-                return ErrorBody.response(status, message);
+                Response answer = ErrorBody.response(status, message);
+                Object allow = wae.getResponse().getHeaderString("Allow");
+                return allow == null
+                        ? answer
+                        : Response.fromResponse(answer).header("Allow", allow).build();
             }
             if (t instanceof PersistenceException
                     && String.valueOf(rootMessage(t)).toLowerCase().contains("unique")) {
                 return ErrorBody.response(Response.Status.CONFLICT, "already exists");
             }
         }
-        LOG.log(Level.SEVERE, "Unexpected error in the admin API", thrown);
+        if (ClientAbort.caused(thrown)) {
+            // the client hung up while its body was read: nobody is left to read an answer
+            LOG.log(Level.FINE, "API client went away: {0}", thrown.getMessage());
+            return ErrorBody.response(Response.Status.BAD_REQUEST, "request body incomplete");
+        }
+        FAULTS.severe("Unexpected error in the admin API", thrown);
         return ErrorBody.response(
                 Response.Status.INTERNAL_SERVER_ERROR, "internal error (see the server log)");
     }

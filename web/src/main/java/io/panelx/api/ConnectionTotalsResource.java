@@ -1,6 +1,5 @@
-package io.panelx.history;
+package io.panelx.api;
 
-import io.panelx.admin.api.ConnectionsResource;
 import io.panelx.ledger.ConnectionHistory;
 import io.panelx.ledger.ConnectionRecord;
 import jakarta.enterprise.context.RequestScoped;
