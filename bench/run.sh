@@ -6,11 +6,13 @@
 #                           copy channels sustained
 #   bench/run.sh hls        HLS_VIEWERS (300) HLS players of one ladder channel (bench/HlsLoad.java)
 #   bench/run.sh xtream     player API latency and request rates (bench/xtream.sh)
+#   bench/run.sh import-xc  import of 50,000 lines and 5,000 streams from MariaDB (bench/xc-import.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 what=${1:-delivery}
 [[ $what == xtream ]] && exec bench/xtream.sh "${@:2}"
+[[ $what == import-xc ]] && exec bench/xc-import.sh "${@:2}"
 
 VIEWERS=${VIEWERS:-1000}
 SECS=${SECONDS_PER_RUN:-60}
