@@ -214,6 +214,8 @@ class XcImportIT {
                 100_000, lineNamed("xcuser4").getInt("maxConnections"), "0 is unlimited in XC");
         assertEquals("127.0.0.1", lineNamed("xcuser30").getString("allowedIps"));
         assertEquals("VLC,Kodi", lineNamed("xcuser40").getString("allowedUserAgents"));
+        assertEquals(2, lineNamed("xcuser2").getJsonArray("bouquets").size(), "XC Full, XC Sports");
+        assertEquals(1, lineNamed("xcuser1").getJsonArray("bouquets").size(), "XC Mixed");
 
         // Channels keep their XC ids, sources in order, and the delivery the stream had.
         JsonObject ch1 = object(get("/api/v1/channels/900001").body());
