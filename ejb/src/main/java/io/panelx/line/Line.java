@@ -1,6 +1,7 @@
 package io.panelx.line;
 
 import io.panelx.admin.PasswordHash;
+import io.panelx.channel.Bouquet;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -10,6 +11,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
@@ -66,6 +69,14 @@ public class Line {
     @CollectionTable(name = "line_bouquet", joinColumns = @JoinColumn(name = "line_id"))
     @Column(name = "channel_id")
     Set<Long> bouquet = new HashSet<>();
+
+    /** Named bouquets whose channels this line may watch too (lines imported from XC have them). */
+    @ManyToMany(fetch = FetchType.EAGER)
+    @JoinTable(
+            name = "line_bouquet_ref",
+            joinColumns = @JoinColumn(name = "line_id"),
+            inverseJoinColumns = @JoinColumn(name = "bouquet_id"))
+    Set<Bouquet> bouquets = new HashSet<>();
 
     public Long getId() {
         return id;
@@ -126,6 +137,10 @@ public class Line {
         this.bouquet.clear();
         this.bouquet.addAll(bouquet);
         this.allChannels = bouquet.isEmpty();
+    }
+
+    public Set<Bouquet> getBouquets() {
+        return bouquets;
     }
 
     public boolean isAllChannels() {

@@ -3,6 +3,7 @@ package io.panelx.line;
 import io.panelx.admin.PasswordHash;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -45,7 +46,17 @@ public record LineAccount(
                 l.isTrial(),
                 l.getCreatedAt(),
                 l.isAllChannels(),
-                Set.copyOf(l.getBouquet()));
+                channels(l));
+    }
+
+    /** The line's own channels and those of its bouquets. */
+    private static Set<Long> channels(Line l) {
+        if (l.getBouquets().isEmpty()) {
+            return Set.copyOf(l.getBouquet());
+        }
+        var all = new HashSet<>(l.getBouquet());
+        l.getBouquets().forEach(b -> all.addAll(b.getChannels()));
+        return Set.copyOf(all);
     }
 
     public LineStatus status(Instant now) {

@@ -5,7 +5,11 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** A line as the API shows it: everything but the password, which is never returned. */
+/**
+ * A line as the API shows it: everything but the password, which is never returned. {@code bouquet}
+ * holds the line's own channel ids, {@code bouquets} the ids of the named bouquets it has (lines
+ * imported from XC).
+ */
 public record LineView(
         long id,
         String username,
@@ -19,7 +23,8 @@ public record LineView(
         boolean trial,
         Instant createdAt,
         boolean allChannels,
-        Set<Long> bouquet) {
+        Set<Long> bouquet,
+        Set<Long> bouquets) {
 
     static LineView of(Line l) {
         return new LineView(
@@ -35,6 +40,9 @@ public record LineView(
                 l.isTrial(),
                 l.getCreatedAt(),
                 l.isAllChannels(),
-                new TreeSet<>(l.getBouquet()));
+                new TreeSet<>(l.getBouquet()),
+                l.getBouquets().stream()
+                        .map(io.panelx.channel.Bouquet::getId)
+                        .collect(java.util.stream.Collectors.toCollection(TreeSet::new)));
     }
 }
