@@ -21,7 +21,10 @@ public record LineAccount(
         boolean trial,
         Instant createdAt,
         boolean allChannels,
-        Set<Long> bouquet) {
+        Set<Long> bouquet,
+        boolean allVod,
+        Set<Long> movies,
+        Set<Long> series) {
 
     static LineAccount of(Line l) {
         List<String> agents =
@@ -45,7 +48,10 @@ public record LineAccount(
                 l.isTrial(),
                 l.getCreatedAt(),
                 l.isAllChannels(),
-                Set.copyOf(l.getBouquet()));
+                Set.copyOf(l.getBouquet()),
+                l.isAllVod(),
+                Set.copyOf(l.getMovies()),
+                Set.copyOf(l.getSeries()));
     }
 
     public LineStatus status(Instant now) {
@@ -69,5 +75,14 @@ public record LineAccount(
 
     public boolean mayWatch(long channelId) {
         return allChannels || bouquet.contains(channelId);
+    }
+
+    public boolean mayWatchMovie(long movieId) {
+        return allVod || movies.contains(movieId);
+    }
+
+    /** Whether the line may watch the series, and so each of its episodes. */
+    public boolean mayWatchSeries(long seriesId) {
+        return allVod || series.contains(seriesId);
     }
 }
