@@ -10,6 +10,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -22,14 +26,14 @@ import java.util.function.Function;
  * in a series folder {@code tvshow.nfo} and its poster. Hidden files and folders are skipped; links
  * are not followed.
  */
-final class LibraryScanner {
+public final class LibraryScanner {
 
     /**
      * What the database already knows about a scanned file: unchanged files are not probed again.
      */
-    record Known(long size, long modifiedAt) {}
+    public record Known(long size, long modifiedAt) {}
 
-    record FoundFile(
+    public record FoundFile(
             String libraryPath,
             String container,
             long size,
@@ -37,28 +41,72 @@ final class LibraryScanner {
             Probe probe,
             boolean changed) {}
 
-    record FoundMovie(FoundFile file, String title, String year, Nfo nfo, String poster) {}
+    public record FoundMovie(FoundFile file, String title, String year, Nfo nfo, String poster) {}
 
-    record FoundEpisode(FoundFile file, int season, int episode, String title, Nfo nfo) {}
+    public record FoundEpisode(FoundFile file, int season, int episode, String title, Nfo nfo) {}
 
-    record FoundSeries(
+    public record FoundSeries(
             String libraryPath, String title, Nfo nfo, String cover, List<FoundEpisode> episodes) {}
 
-    record Found(List<FoundMovie> movies, List<FoundSeries> series, int files) {}
+    public record Found(List<FoundMovie> movies, List<FoundSeries> series, int files) {}
 
     private static final int MAX_DEPTH = 12;
 
     private final Path root;
     private final Map<String, Known> known;
     private final Function<Path, Probe> prober;
+    private final Executor probes;
+    private final int parallelism;
     private final AtomicInteger seen;
+    private final Map<Path, Optional<Probe>> probed = new ConcurrentHashMap<>();
 
+    /**
+     * @param probes runs ffprobe for new and changed files, {@code parallelism} at a time
+     * @param seen counts the files probed so far (the scan's progress)
+     */
     LibraryScanner(
-            Path root, Map<String, Known> known, Function<Path, Probe> prober, AtomicInteger seen) {
+            Path root,
+            Map<String, Known> known,
+            Function<Path, Probe> prober,
+            Executor probes,
+            int parallelism,
+            AtomicInteger seen) {
         this.root = root;
         this.known = known;
         this.prober = prober;
+        this.probes = probes;
+        this.parallelism = Math.max(1, parallelism);
         this.seen = seen;
+    }
+
+    /** How many video files the walk found (known once the walk is done; -1 before). */
+    volatile int total = -1;
+
+    /** Probes the new and changed files, a few at a time: ffprobe's start-up dominates. */
+    private void probeChanged(List<Path> videos) throws IOException {
+        var queue = new java.util.concurrent.ConcurrentLinkedQueue<Path>();
+        for (Path v : videos) {
+            BasicFileAttributes a = Files.readAttributes(v, BasicFileAttributes.class);
+            Known k = known.get(VodSource.relative(root, v));
+            if (k == null
+                    || k.size() != a.size()
+                    || k.modifiedAt() != a.lastModifiedTime().toMillis()) {
+                queue.add(v);
+            }
+        }
+        var workers = new ArrayList<CompletableFuture<Void>>();
+        for (int i = 0; i < parallelism; i++) {
+            workers.add(
+                    CompletableFuture.runAsync(
+                            () -> {
+                                for (Path v; (v = queue.poll()) != null; ) {
+                                    probed.put(v, Optional.ofNullable(prober.apply(v)));
+                                    seen.incrementAndGet();
+                                }
+                            },
+                            probes));
+        }
+        CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new)).join();
     }
 
     Found scan() throws IOException {
@@ -95,6 +143,8 @@ final class LibraryScanner {
                     });
         }
         videos.sort(null);
+        total = videos.size();
+        probeChanged(videos);
         var movies = new ArrayList<FoundMovie>();
         var series = new LinkedHashMap<String, SeriesDraft>();
         for (Path video : videos) {
@@ -106,7 +156,6 @@ final class LibraryScanner {
             } else {
                 movies.add(movie(video, base));
             }
-            seen.incrementAndGet();
         }
         var found = new ArrayList<FoundSeries>();
         for (SeriesDraft d : series.values()) {
@@ -191,7 +240,7 @@ final class LibraryScanner {
         long modified = a.lastModifiedTime().toMillis();
         Known k = known.get(rel);
         boolean changed = k == null || k.size() != size || k.modifiedAt() != modified;
-        Probe probe = changed ? prober.apply(video) : null;
+        Probe probe = changed ? probed.getOrDefault(video, Optional.empty()).orElse(null) : null;
         return new FoundFile(rel, VodSource.container(rel), size, modified, probe, changed);
     }
 

@@ -500,7 +500,7 @@ public class VodLibrary {
      * library path) are never touched. Metadata from an .nfo replaces what was stored; without one,
      * admin edits stay.
      */
-    ScanOutcome apply(LibraryScanner.Found found) {
+    public ScanOutcome apply(LibraryScanner.Found found) {
         var holders = new java.util.LinkedHashSet<LineChanged>();
         Map<String, Movie> movies = new HashMap<>();
         for (Movie m :
