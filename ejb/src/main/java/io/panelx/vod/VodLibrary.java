@@ -421,6 +421,105 @@ public class VodLibrary {
         }
     }
 
+    // --- playlist imports
+
+    /** Whether an imported entry was new. */
+    public enum Imported {
+        CREATED,
+        EXISTED
+    }
+
+    /**
+     * A movie from a playlist entry ({@code group-title} its category, {@code tvg-logo} its
+     * poster). An entry whose URL a movie already plays from is not imported twice.
+     */
+    public Imported importMovie(String name, String group, String logo, String url) {
+        String source = VodSource.validate(url);
+        if (!em.createQuery("select m.id from Movie m where m.file.source = :s", Long.class)
+                .setParameter("s", source)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty()) {
+            return Imported.EXISTED;
+        }
+        LibraryNames.Titled t = LibraryNames.movie(name);
+        var m = new Movie();
+        m.title = clip(t.title().isEmpty() ? name : t.title(), 300);
+        m.releaseDate = t.year();
+        m.category = group == null ? null : categoryNamed(VodKind.MOVIE, group);
+        m.poster = logo != null && VodSource.isHttp(logo) ? clip(logo, 2000) : null;
+        m.file = new MediaFile(source, VodSource.container(source));
+        em.persist(m);
+        em.flush();
+        changed.fire(new VodChanged());
+        return Imported.CREATED;
+    }
+
+    /**
+     * An episode from a playlist entry named like {@code Show S01E02} (or {@code Show 1x02}): the
+     * series is found by its title among the imported ones (created when missing, in the {@code
+     * group-title} category); a name without a marker is the series' next episode of season 1.
+     */
+    public Imported importEpisode(String name, String group, String logo, String url) {
+        String source = VodSource.validate(url);
+        if (!em.createQuery("select e.id from Episode e where e.file.source = :s", Long.class)
+                .setParameter("s", source)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty()) {
+            return Imported.EXISTED;
+        }
+        LibraryNames.EpisodeName parsed = LibraryNames.episode(name);
+        String show = clip(parsed == null || parsed.show().isEmpty() ? name : parsed.show(), 300);
+        Series s =
+                em.createQuery(
+                                "select s from Series s where s.title = :t and s.libraryPath is null"
+                                        + " order by s.id",
+                                Series.class)
+                        .setParameter("t", show)
+                        .setMaxResults(1)
+                        .getResultStream()
+                        .findFirst()
+                        .orElse(null);
+        if (s == null) {
+            s = new Series();
+            s.title = show;
+            s.category = group == null ? null : categoryNamed(VodKind.SERIES, group);
+            s.cover = logo != null && VodSource.isHttp(logo) ? clip(logo, 2000) : null;
+            em.persist(s);
+            em.flush();
+        }
+        int seasonNumber = parsed == null ? 1 : parsed.season();
+        Season season = season(s, seasonNumber);
+        int number;
+        if (parsed != null) {
+            number = parsed.episode();
+        } else {
+            Integer max =
+                    em.createQuery(
+                                    "select max(e.number) from Episode e where e.season = :s",
+                                    Integer.class)
+                            .setParameter("s", season)
+                            .getSingleResult();
+            number = max == null ? 1 : max + 1;
+        }
+        var e = new Episode();
+        e.season = season;
+        e.number = number;
+        e.title =
+                clip(
+                        parsed == null
+                                ? name
+                                : parsed.title().isEmpty() ? "Episode " + number : parsed.title(),
+                        300);
+        e.file = new MediaFile(source, VodSource.container(source));
+        em.persist(e);
+        s.modifiedAt = Instant.now();
+        em.flush();
+        changed.fire(new VodChanged());
+        return Imported.CREATED;
+    }
+
     // --- lines' VOD bouquets
 
     /** Sets which movies and series a line may watch (see {@link LineVodBouquet}). */

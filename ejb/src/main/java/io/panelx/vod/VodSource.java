@@ -105,6 +105,33 @@ public final class VodSource {
         }
     }
 
+    /**
+     * Whether a playlist entry's URL is a movie or an episode rather than a live channel: XC-style
+     * {@code /movie/} and {@code /series/} paths, or a video file extension ({@code .ts} is live).
+     */
+    public static boolean isVodUrl(String url) {
+        String path = urlPath(url);
+        if (path.contains("/movie/") || path.contains("/series/")) {
+            return true;
+        }
+        String ext = extension(path);
+        return ext != null && !ext.equals("ts") && VIDEO_EXTENSIONS.contains(ext);
+    }
+
+    /** Whether a playlist entry's URL is an episode (an XC-style {@code /series/} path). */
+    public static boolean isSeriesUrl(String url) {
+        return urlPath(url).contains("/series/");
+    }
+
+    private static String urlPath(String url) {
+        try {
+            String p = URI.create(url.strip()).getPath();
+            return p == null ? "" : p.toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
     /** The container extension of a path or URL ("mp4" when it names none PanelX knows). */
     public static String container(String source) {
         String path = source;
