@@ -12,18 +12,18 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** Movies, series, episodes and VOD categories as the admin API shows them. */
-final class VodViews {
+public final class VodViews {
 
     private VodViews() {}
 
-    record Category(long id, VodKind kind, String name, int sortOrder) {
+    public record Category(long id, VodKind kind, String name, int sortOrder) {
         static Category of(VodCategory c) {
             return new Category(c.getId(), c.getKind(), c.getName(), c.getSortOrder());
         }
     }
 
     /** A file or URL as stored ({@code libraryPath} set: found by the library scan). */
-    record File(
+    public record File(
             String source,
             String container,
             Integer durationSeconds,
@@ -47,7 +47,7 @@ final class VodViews {
         }
     }
 
-    record MovieView(
+    public record MovieView(
             long id,
             String title,
             Long categoryId,
@@ -79,7 +79,7 @@ final class VodViews {
         }
     }
 
-    record SeriesView(
+    public record SeriesView(
             long id,
             String title,
             Long categoryId,
@@ -113,7 +113,7 @@ final class VodViews {
         }
     }
 
-    record EpisodeView(
+    public record EpisodeView(
             long id,
             long seriesId,
             int season,
@@ -139,7 +139,7 @@ final class VodViews {
         }
     }
 
-    record BouquetView(long lineId, boolean allVod, Set<Long> movies, Set<Long> series) {
+    public record BouquetView(long lineId, boolean allVod, Set<Long> movies, Set<Long> series) {
         static BouquetView of(Line l) {
             return new BouquetView(
                     l.getId(),
