@@ -71,7 +71,8 @@ console.log(JSON.stringify({
   stdMovie: stdMovie && { id: stdMovie.id, created: stdMovie.createdAt.toISOString() },
   stdShow: stdShow && {
     seasons: stdShow.seasons.length,
-    episodes: stdShow.episodes.map((e) => ({ id: e.id, number: e.number, season: e.seasonId })),
+    episodes: stdShow.seasons.flatMap((s) =>
+      s.episodes.map((e) => ({ id: e.id, number: e.number, season: s.number }))),
   },
   shortEpg: shortEpg.map((p) => Buffer.from(p.title, 'base64').toString('utf8')),
   fullEpg: fullEpg.length,

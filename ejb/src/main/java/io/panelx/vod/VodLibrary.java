@@ -244,7 +244,7 @@ public class VodLibrary {
     /** Every episode, in series, season and episode order, for the catalog snapshot. */
     public List<Episode> allEpisodes() {
         return em.createQuery(
-                        "select e from Episode e join fetch e.season se"
+                        "select e from Episode e join e.season se"
                                 + " order by se.series.id, se.number, e.number, e.id",
                         Episode.class)
                 .getResultList();
@@ -322,7 +322,7 @@ public class VodLibrary {
     public List<Episode> episodes(long seriesId) {
         getSeries(seriesId);
         return em.createQuery(
-                        "select e from Episode e join fetch e.season se where se.series.id = :s"
+                        "select e from Episode e join e.season se where se.series.id = :s"
                                 + " order by se.number, e.number, e.id",
                         Episode.class)
                 .setParameter("s", seriesId)

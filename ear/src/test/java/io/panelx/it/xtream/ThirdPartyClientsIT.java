@@ -143,7 +143,7 @@ class ThirdPartyClientsIT {
         assertFalse(out.getJsonObject("stdMovie").getString("created").startsWith("1970"));
         var stdEpisode = out.getJsonObject("stdShow").getJsonArray("episodes").getJsonObject(0);
         assertEquals(2, stdEpisode.getInt("number"));
-        assertEquals("1", stdEpisode.getString("season"));
+        assertEquals(1, stdEpisode.getInt("season"));
         assertEquals(List.of("Current Doc", "Next Doc"), strings(out, "shortEpg"));
         assertEquals(List.of("Current Doc", "Next Doc"), strings(out, "stdEpg"));
         assertEquals(2, out.getInt("fullEpg"));
@@ -157,7 +157,17 @@ class ThirdPartyClientsIT {
                 BASE + "/xmltv.php?username=" + f.user + "&password=" + f.password,
                 out.getJsonObject("header").getString("url-tvg"));
         var items = out.getJsonArray("items");
-        assertEquals(2, items.size());
+        assertEquals(4, items.size(), "two channels, then the movie and the episode");
+        var film = items.getJsonObject(2);
+        assertEquals("Node Film", film.getString("name"));
+        assertEquals(
+                BASE + "/movie/" + f.user + "/" + f.password + "/" + f.movie + ".mkv",
+                film.getString("url"));
+        var episode = items.getJsonObject(3);
+        assertEquals("Node Show S01 E02", episode.getString("name"));
+        assertEquals(
+                BASE + "/series/" + f.user + "/" + f.password + "/" + f.episode + ".mp4",
+                episode.getString("url"));
         var docs = items.getJsonObject(0);
         assertEquals("Docs One", docs.getString("name"));
         assertEquals(f.epgId, docs.getString("tvgId"));
