@@ -108,6 +108,17 @@ final class Library {
         return target;
     }
 
+    /** Removes a folder of the library with everything in it (a test's leftovers of an earlier run). */
+    static void clear(String relative) throws IOException {
+        Path dir = ROOT.resolve(relative);
+        if (!Files.exists(dir)) return;
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
     static Path write(String relative, String text) throws IOException {
         Path target = ROOT.resolve(relative);
         Files.createDirectories(target.getParent());

@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -55,8 +56,16 @@ class VodDeliveryIT {
             new Random(7).nextBytes(noise);
             Path bigFile = Library.ROOT.resolve("Delivery/big.ts");
             Files.write(bigFile, noise);
-            movie = VodXtreamIT.id(post("/api/v1/vod/movies", "{\"title\":\"D Movie\",\"source\":\"Delivery/movie.mp4\"}"));
-            big = VodXtreamIT.id(post("/api/v1/vod/movies", "{\"title\":\"D Big\",\"source\":\"" + bigFile + "\"}"));
+            movie =
+                    VodXtreamIT.id(
+                            post(
+                                    "/api/v1/vod/movies",
+                                    "{\"title\":\"D Movie\",\"source\":\"Delivery/movie.mp4\"}"));
+            big =
+                    VodXtreamIT.id(
+                            post(
+                                    "/api/v1/vod/movies",
+                                    "{\"title\":\"D Big\",\"source\":\"" + bigFile + "\"}"));
             show = VodXtreamIT.id(post("/api/v1/vod/series", "{\"title\":\"D Show\"}"));
             episode = VodXtreamIT.episode(show, 1, 1, "Delivery/show/ep.mkv");
             hiddenShow = VodXtreamIT.id(post("/api/v1/vod/series", "{\"title\":\"D Hidden\"}"));
@@ -85,7 +94,11 @@ class VodDeliveryIT {
         String user = unique("vodplay");
         long id =
                 createLine(
-                        "{\"username\":\"" + user + "\",\"password\":\"pw\",\"maxConnections\":" + maxConnections + "}");
+                        "{\"username\":\""
+                                + user
+                                + "\",\"password\":\"pw\",\"maxConnections\":"
+                                + maxConnections
+                                + "}");
         if (vodBouquet != null) {
             var r = put("/api/v1/vod/bouquets/" + id, vodBouquet);
             assertEquals(200, r.statusCode(), r.body());
@@ -126,7 +139,9 @@ class VodDeliveryIT {
         assertEquals(0, head.body().length);
         var headRange = fetch(line.movie(f.movie, "mp4"), "HEAD", "bytes=10-19");
         assertEquals(206, headRange.statusCode());
-        assertEquals("bytes 10-19/" + size, headRange.headers().firstValue("Content-Range").orElse(null));
+        assertEquals(
+                "bytes 10-19/" + size,
+                headRange.headers().firstValue("Content-Range").orElse(null));
         assertEquals(0, records(line.id()).size(), "HEAD opens no connection");
 
         var part = fetch(line.movie(f.movie, "mp4"), "GET", "bytes=0-99");
@@ -138,10 +153,12 @@ class VodDeliveryIT {
         assertEquals(206, tail.statusCode());
         assertArrayEquals(Arrays.copyOfRange(file, file.length - 50, file.length), tail.body());
 
-        for (String bad : List.of("bytes=" + size + "-", "bytes=99999999-", "bytes=50-10", "bytes=abc")) {
+        for (String bad :
+                List.of("bytes=" + size + "-", "bytes=99999999-", "bytes=50-10", "bytes=abc")) {
             var r = fetch(line.movie(f.movie, "mp4"), "GET", bad);
             assertEquals(416, r.statusCode(), bad);
-            assertEquals("bytes */" + size, r.headers().firstValue("Content-Range").orElse(null), bad);
+            assertEquals(
+                    "bytes */" + size, r.headers().firstValue("Content-Range").orElse(null), bad);
         }
         var whole = fetch(line.movie(f.movie, "mp4"), "GET", null);
         assertEquals(200, whole.statusCode());
@@ -162,7 +179,8 @@ class VodDeliveryIT {
         assertEquals(connection, seek.headers().firstValue("X-PanelX-Connection").orElseThrow());
         JsonArray records = records(line.id());
         assertEquals(1, records.size(), records.toString());
-        // The session ends when the player stops asking (panelx.hls-session-seconds, 6 s in the ITs).
+        // The session ends when the player stops asking (panelx.hls-session-seconds, 6 s in the
+        // ITs).
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> ended(records(line.id()).getJsonObject(0)));
         JsonObject r = records(line.id()).getJsonObject(0);
@@ -182,8 +200,14 @@ class VodDeliveryIT {
         assertEquals(List.of("h264", "aac"), Players.ffprobeCodecs(line.episode(f.episode, "mkv")));
         var mpv =
                 new ProcessBuilder(
-                                "mpv", "--no-config", "--really-quiet", "--vo=null", "--ao=null",
-                                "--start=2", "--frames=25", line.movie(f.movie, "mp4"))
+                                "mpv",
+                                "--no-config",
+                                "--really-quiet",
+                                "--vo=null",
+                                "--ao=null",
+                                "--start=2",
+                                "--frames=25",
+                                line.movie(f.movie, "mp4"))
                         .redirectErrorStream(true)
                         .start();
         try {
@@ -205,10 +229,22 @@ class VodDeliveryIT {
         assertEquals(403, fetch(some.episode(f.hiddenEpisode, "mkv"), "GET", null).statusCode());
         assertEquals(403, fetch(some.movie(f.big, "ts"), "GET", "bytes=0-9").statusCode());
         assertEquals(404, fetch(some.movie(999_999_999, "mp4"), "GET", null).statusCode());
-        assertEquals(401, fetch(BASE + "/movie/" + some.username() + "/wrong/" + f.movie + ".mp4", "GET", null).statusCode());
-        for (String bad : List.of("/movie/a/b/../../etc/passwd", "/movie/a/b/1.mp4/x", "/series/a/b/x.mkv", "/movie/a/1.mp4")) {
+        assertEquals(
+                401,
+                fetch(
+                                BASE + "/movie/" + some.username() + "/wrong/" + f.movie + ".mp4",
+                                "GET",
+                                null)
+                        .statusCode());
+        for (String bad :
+                List.of(
+                        "/movie/a/b/../../etc/passwd",
+                        "/movie/a/b/1.mp4/x",
+                        "/series/a/b/x.mkv",
+                        "/movie/a/1.mp4")) {
             var r = fetch(BASE + bad, "GET", null);
-            assertTrue(r.statusCode() == 400 || r.statusCode() == 404, bad + " -> " + r.statusCode());
+            assertTrue(
+                    r.statusCode() == 400 || r.statusCode() == 404, bad + " -> " + r.statusCode());
         }
         // A movie counts as a connection: the episode (another player) closes the movie's (max 1).
         var movie = fetch(some.movie(f.movie, "mp4"), "GET", "bytes=0-9");
@@ -221,9 +257,16 @@ class VodDeliveryIT {
                         () -> {
                             var r = get("/api/v1/connections/" + movieConnection);
                             return r.statusCode() == 200
-                                    && "KICKED_MAX_CONNECTIONS".equals(object(r.body()).getString("endReason", null));
+                                    && "KICKED_MAX_CONNECTIONS"
+                                            .equals(object(r.body()).getString("endReason", null));
                         });
-        var epRecord = object(get("/api/v1/connections/" + ep.headers().firstValue("X-PanelX-Connection").orElseThrow()).body());
+        var epRecord =
+                object(
+                        get("/api/v1/connections/"
+                                        + ep.headers()
+                                                .firstValue("X-PanelX-Connection")
+                                                .orElseThrow())
+                                .body());
         assertEquals("episode", epRecord.getString("format"));
         assertEquals(f.episode, epRecord.getJsonNumber("channelId").longValue());
         assertEquals("D Show S01E01", epRecord.getString("channelName"));
@@ -266,5 +309,86 @@ class VodDeliveryIT {
         assertTrue(read < 48L * 1024 * 1024, "the response was cut short: " + read);
         assertTrue(sent >= read && sent < 48L * 1024 * 1024, "sent " + sent + ", read " + read);
         assertEquals("FILE", rec.getString("origin"));
+    }
+
+    /** A file server with Range support on a free loopback port: a relayed movie's origin. */
+    static com.sun.net.httpserver.HttpServer origin(byte[] file, AtomicReference<String> lastRange)
+            throws java.io.IOException {
+        var server =
+                com.sun.net.httpserver.HttpServer.create(
+                        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext(
+                "/",
+                exchange -> {
+                    String range = exchange.getRequestHeaders().getFirst("Range");
+                    lastRange.set(range);
+                    int start = 0;
+                    int end = file.length - 1;
+                    int status = 200;
+                    if (range != null && range.startsWith("bytes=")) {
+                        String[] p = range.substring(6).split("-", -1);
+                        start = Integer.parseInt(p[0]);
+                        if (!p[1].isEmpty()) end = Math.min(end, Integer.parseInt(p[1]));
+                        status = 206;
+                        exchange.getResponseHeaders()
+                                .set(
+                                        "Content-Range",
+                                        "bytes " + start + "-" + end + "/" + file.length);
+                    }
+                    exchange.getResponseHeaders().set("Accept-Ranges", "bytes");
+                    boolean head = exchange.getRequestMethod().equals("HEAD");
+                    exchange.sendResponseHeaders(status, head ? -1 : end - start + 1);
+                    if (!head) {
+                        try (var out = exchange.getResponseBody()) {
+                            out.write(file, start, end - start + 1);
+                        }
+                    }
+                    exchange.close();
+                });
+        server.start();
+        return server;
+    }
+
+    @Test
+    void anHttpSourceIsRelayedWithRange() throws Exception {
+        var f = fixture();
+        byte[] file = Files.readAllBytes(f.movieFile);
+        var lastRange = new AtomicReference<String>();
+        var server = origin(file, lastRange);
+        try {
+            String source = "http://127.0.0.1:" + server.getAddress().getPort() + "/film.mp4";
+            long relayed =
+                    VodXtreamIT.id(
+                            post(
+                                    "/api/v1/vod/movies",
+                                    "{\"title\":\"D Relayed\",\"source\":\"" + source + "\"}"));
+            Line line = line(2, null);
+            var part = fetch(line.movie(relayed, "mp4"), "GET", "bytes=100-199");
+            assertEquals(206, part.statusCode());
+            assertEquals("bytes=100-199", lastRange.get(), "the player's range went upstream");
+            assertEquals(
+                    "bytes 100-199/" + file.length,
+                    part.headers().firstValue("Content-Range").orElse(null));
+            assertArrayEquals(Arrays.copyOfRange(file, 100, 200), part.body());
+            var whole = fetch(line.movie(relayed, "mp4"), "GET", null);
+            assertEquals(200, whole.statusCode());
+            assertArrayEquals(file, whole.body());
+            assertEquals(List.of("h264", "aac"), Players.ffprobeCodecs(line.movie(relayed, "mp4")));
+            JsonObject r =
+                    records(line.id()).getValuesAs(JsonObject.class).stream()
+                            .filter(x -> x.getString("userAgent", "").equals("PanelX-VOD-IT"))
+                            .findFirst()
+                            .orElseThrow();
+            assertEquals("PROXY", r.getString("origin"));
+            assertEquals("movie", r.getString("format"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> ended(record(r)));
+            assertEquals(100 + file.length, record(r).getJsonNumber("bytesSent").longValue());
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    static JsonObject record(JsonObject listed) {
+        return object(get("/api/v1/connections/" + listed.getString("id")).body());
     }
 }

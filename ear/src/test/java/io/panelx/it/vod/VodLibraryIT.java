@@ -41,6 +41,7 @@ class VodLibraryIT {
 
     private static synchronized JsonObject library() throws Exception {
         if (firstScan == null) {
+            Library.clear("Scan");
             Library.put(Library.clip("mp4"), FILM);
             Library.write(
                     "Scan/Movies/A Film (2020)/A Film (2020).nfo",
