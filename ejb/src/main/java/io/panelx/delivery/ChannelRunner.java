@@ -292,12 +292,24 @@ final class ChannelRunner implements Runnable {
         return hls;
     }
 
+    /** Viewers waiting for the channel's first chunk: a channel they wait for is not idle. */
+    private final java.util.concurrent.atomic.AtomicInteger awaiting =
+            new java.util.concurrent.atomic.AtomicInteger();
+
     boolean awaitReady(long millis) {
+        awaiting.incrementAndGet();
         try {
             ready.get(millis, TimeUnit.MILLISECONDS);
             return true;
         } catch (Exception e) {
             return false;
+        } finally {
+            noViewersSinceNanos = 0;
+            awaiting.decrementAndGet();
         }
+    }
+
+    boolean isAwaited() {
+        return awaiting.get() > 0;
     }
 }
