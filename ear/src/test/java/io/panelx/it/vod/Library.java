@@ -108,7 +108,9 @@ final class Library {
         return target;
     }
 
-    /** Removes a folder of the library with everything in it (a test's leftovers of an earlier run). */
+    /**
+     * Removes a folder of the library with everything in it (a test's leftovers of an earlier run).
+     */
     static void clear(String relative) throws IOException {
         Path dir = ROOT.resolve(relative);
         if (!Files.exists(dir)) return;
