@@ -28,6 +28,25 @@ public final class Settings {
                 System.getProperty("jboss.server.data.dir", "/tmp") + "/panelx/media");
     }
 
+    /**
+     * The movies and series library: the folder the VOD scan reads, and the only folder movie and
+     * episode files are served from.
+     */
+    public static java.nio.file.Path vodRoot() {
+        return java.nio.file.Path.of(
+                        System.getProperty(
+                                "panelx.vod-root",
+                                System.getProperty("jboss.server.data.dir", "/tmp")
+                                        + "/panelx/vod"))
+                .toAbsolutePath()
+                .normalize();
+    }
+
+    /** The ffprobe binary the VOD scan runs: a name looked up on PATH or an absolute path. */
+    public static String ffprobeBinary() {
+        return System.getProperty("panelx.ffprobe", "ffprobe");
+    }
+
     public static MaxConnectionsPolicy maxConnectionsPolicy() {
         return MaxConnectionsPolicy.valueOf(
                 System.getProperty("panelx.max-connections-policy", "CLOSE_OLDEST"));

@@ -78,6 +78,22 @@ public class Line {
             inverseJoinColumns = @JoinColumn(name = "bouquet_id"))
     Set<Bouquet> bouquets = new HashSet<>();
 
+    /** True: every movie and series; false: only those of {@link #movies} and {@link #series}. */
+    @Column(name = "all_vod")
+    boolean allVod = true;
+
+    /** Movie ids this line may watch when it is not allowed every movie and series. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "line_movie", joinColumns = @JoinColumn(name = "line_id"))
+    @Column(name = "movie_id")
+    Set<Long> movies = new HashSet<>();
+
+    /** Series ids (all their episodes) this line may watch when not allowed every one. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "line_series", joinColumns = @JoinColumn(name = "line_id"))
+    @Column(name = "series_id")
+    Set<Long> series = new HashSet<>();
+
     public Long getId() {
         return id;
     }
@@ -145,5 +161,28 @@ public class Line {
 
     public boolean isAllChannels() {
         return allChannels;
+    }
+
+    public boolean isAllVod() {
+        return allVod;
+    }
+
+    public Set<Long> getMovies() {
+        return movies;
+    }
+
+    public Set<Long> getSeries() {
+        return series;
+    }
+
+    /** Every movie and series (all), or only the given ones. */
+    public void setVodBouquet(boolean all, Set<Long> movies, Set<Long> series) {
+        this.allVod = all;
+        this.movies.clear();
+        this.series.clear();
+        if (!all) {
+            this.movies.addAll(movies);
+            this.series.addAll(series);
+        }
     }
 }

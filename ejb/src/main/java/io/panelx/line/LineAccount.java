@@ -22,7 +22,10 @@ public record LineAccount(
         boolean trial,
         Instant createdAt,
         boolean allChannels,
-        Set<Long> bouquet) {
+        Set<Long> bouquet,
+        boolean allVod,
+        Set<Long> movies,
+        Set<Long> series) {
 
     static LineAccount of(Line l) {
         List<String> agents =
@@ -46,7 +49,10 @@ public record LineAccount(
                 l.isTrial(),
                 l.getCreatedAt(),
                 l.isAllChannels(),
-                channels(l));
+                channels(l),
+                l.isAllVod(),
+                Set.copyOf(l.getMovies()),
+                Set.copyOf(l.getSeries()));
     }
 
     /** The line's own channels and those of its bouquets. */
@@ -80,5 +86,14 @@ public record LineAccount(
 
     public boolean mayWatch(long channelId) {
         return allChannels || bouquet.contains(channelId);
+    }
+
+    public boolean mayWatchMovie(long movieId) {
+        return allVod || movies.contains(movieId);
+    }
+
+    /** Whether the line may watch the series, and so each of its episodes. */
+    public boolean mayWatchSeries(long seriesId) {
+        return allVod || series.contains(seriesId);
     }
 }

@@ -7,6 +7,8 @@ import io.panelx.channel.Channels;
 import io.panelx.channel.DeliveryMode;
 import io.panelx.download.HttpDownload;
 import io.panelx.playlist.M3uPlaylist;
+import io.panelx.vod.VodLibrary;
+import io.panelx.vod.VodSource;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -55,9 +57,12 @@ public class PlaylistImportResource {
             int created,
             List<ImportedChannel> channels,
             List<String> categoriesCreated,
-            List<Skipped> skipped) {}
+            List<Skipped> skipped,
+            int movies,
+            int episodes) {}
 
     @Inject Channels channels;
+    @Inject VodLibrary vod;
 
     @POST
     public ImportResult importPlaylist(ImportRequest request) {
@@ -85,8 +90,25 @@ public class PlaylistImportResource {
         var created = new ArrayList<ImportedChannel>();
         var skipped = new ArrayList<Skipped>();
         int index = 0;
+        int movies = 0;
+        int episodes = 0;
         for (M3uPlaylist.Entry e : entries) {
             index++;
+            if (VodSource.isVodUrl(e.url())) {
+                // Movies and episodes (XC /movie/ and /series/ URLs, video files) join the library.
+                try {
+                    if (VodSource.isSeriesUrl(e.url())) {
+                        if (vod.importEpisode(e.name(), e.group(), e.tvgLogo(), e.url())
+                                == VodLibrary.Imported.CREATED) episodes++;
+                    } else if (vod.importMovie(e.name(), e.group(), e.tvgLogo(), e.url())
+                            == VodLibrary.Imported.CREATED) {
+                        movies++;
+                    }
+                } catch (RuntimeException ex) {
+                    skipped.add(new Skipped(index, e.name(), reason(ex)));
+                }
+                continue;
+            }
             try {
                 Long categoryId = null;
                 if (e.group() != null) {
@@ -114,15 +136,27 @@ public class PlaylistImportResource {
                 skipped.add(new Skipped(index, e.name(), reason(ex)));
             }
         }
+        int moviesCreated = movies;
+        int episodesCreated = episodes;
         LOG.info(
                 () ->
                         "Playlist import: "
                                 + created.size()
-                                + " channels created, "
+                                + " channels, "
+                                + moviesCreated
+                                + " movies, "
+                                + episodesCreated
+                                + " episodes created, "
                                 + skipped.size()
                                 + " skipped");
         return new ImportResult(
-                entries.size(), created.size(), created, createdCategories, skipped);
+                entries.size(),
+                created.size(),
+                created,
+                createdCategories,
+                skipped,
+                movies,
+                episodes);
     }
 
     private Long category(String name, List<String> createdCategories) {

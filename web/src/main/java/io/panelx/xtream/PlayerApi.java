@@ -52,6 +52,7 @@ public class PlayerApi extends HttpServlet {
     @Inject OpenViewers viewers;
     @Inject LiveStreamEntries entries;
     @Inject EpgGuide guide;
+    @Inject VodActions vod;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -122,11 +123,33 @@ public class PlayerApi extends HttpServlet {
                 if (active) liveStreams(out, line, request.getParameter("category_id"));
                 else out.write("[]");
             }
-            case "get_vod_categories", "get_vod_streams", "get_series_categories", "get_series" ->
-                    out.write("[]"); // PanelX carries no VOD yet
-            case "get_vod_info" -> out.write("{\"info\":[],\"movie_data\":{}}");
-            case "get_series_info" ->
+            case "get_vod_categories" -> {
+                if (active) vod.movieCategories(out, line);
+                else out.write("[]");
+            }
+            case "get_vod_streams" -> {
+                if (active) vod.movies(out, line, request.getParameter("category_id"), base(login));
+                else out.write("[]");
+            }
+            case "get_vod_info" -> {
+                if (active) vod.movieInfo(out, line, request.getParameter("vod_id"), base(login));
+                else out.write("{\"info\":[],\"movie_data\":{}}");
+            }
+            case "get_series_categories" -> {
+                if (active) vod.seriesCategories(out, line);
+                else out.write("[]");
+            }
+            case "get_series" -> {
+                if (active) vod.series(out, line, request.getParameter("category_id"), base(login));
+                else out.write("[]");
+            }
+            case "get_series_info" -> {
+                if (active) {
+                    vod.seriesInfo(out, line, request.getParameter("series_id"), base(login));
+                } else {
                     out.write("{\"seasons\":[],\"info\":{\"name\":null},\"episodes\":{}}");
+                }
+            }
             case "get_short_epg" -> {
                 if (active) {
                     shortEpg(
@@ -145,6 +168,10 @@ public class PlayerApi extends HttpServlet {
             }
             default -> accountInfo(out, login, line, now);
         }
+    }
+
+    private static String base(PlayerLogin login) {
+        return login.address().baseUrl();
     }
 
     /** {user_info, server_info}: the answer to a login, and to any action PanelX does not know. */

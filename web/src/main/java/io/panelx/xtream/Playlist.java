@@ -30,6 +30,7 @@ public class Playlist extends HttpServlet {
 
     @Inject LineDirectory lines;
     @Inject LiveStreamEntries entries;
+    @Inject VodPlaylistEntries vodEntries;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -126,6 +127,7 @@ public class Playlist extends HttpServlet {
                     .append(ext)
                     .append('\n');
         }
+        vodEntries.append(m3u, line, plus, base, user, pass);
         response.setContentType("audio/x-mpegurl");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader("Content-Disposition", "inline; filename=\"playlist.m3u\"");
