@@ -1,0 +1,175 @@
+package io.panelx.archive;
+
+import io.panelx.channel.Channel;
+import io.panelx.channel.ChannelChanged;
+import io.panelx.channel.Channels;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The archive of every channel under {@code panelx.archive-root}: read back at start, pruned every
+ * {@link #PRUNE_SECONDS} s by age (each channel's {@code archiveHours}) and by the quota {@code
+ * panelx.archive-max-gb}, oldest segment first across channels. A channel no longer archived (0
+ * hours, or deleted) loses its archive at the next pruning, unless a scheduled recording still
+ * needs part of it ({@link #hold}).
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Archives {
+
+    private static final Logger LOG = Logger.getLogger(Archives.class.getName());
+    static final int PRUNE_SECONDS = 10;
+
+    @Inject Channels channels;
+
+    @Resource(lookup = "java:jboss/ee/concurrency/scheduler/panelx-ticks")
+    ManagedScheduledExecutorService ticks;
+
+    private ArchiveStore store;
+    private ScheduledFuture<?> pruning;
+
+    /** archiveHours of every archived channel. */
+    private final ConcurrentHashMap<Long, Integer> hours = new ConcurrentHashMap<>();
+
+    /** Channel -> keep segments from this instant on (scheduled recordings not yet copied). */
+    private final ConcurrentHashMap<Long, Long> holds = new ConcurrentHashMap<>();
+
+    @PostConstruct
+    void start() {
+        store = new ArchiveStore(ArchiveSettings.root(), ArchiveSettings.maxBytes());
+        try {
+            store.load();
+        } catch (IOException | UncheckedIOException e) {
+            LOG.log(Level.SEVERE, "Archive root " + store.root() + " cannot be read", e);
+        }
+        for (Channel c : channels.list()) {
+            if (c.getArchiveHours() > 0) {
+                hours.put(c.getId(), c.getArchiveHours());
+            }
+        }
+        LOG.info(
+                () ->
+                        "Archive at "
+                                + store.root()
+                                + ": "
+                                + store.all().size()
+                                + " channel folders, "
+                                + store.bytes() / (1024 * 1024)
+                                + " MiB");
+        pruning = ticks.scheduleWithFixedDelay(this::prune, 2, PRUNE_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (pruning != null) {
+            pruning.cancel(false);
+        }
+    }
+
+    void channelChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChannelChanged e) {
+        Channel c = e.deleted() ? null : channels.find(e.channelId());
+        if (c == null || c.getArchiveHours() == 0) {
+            hours.remove(e.channelId());
+        } else {
+            hours.put(e.channelId(), c.getArchiveHours());
+        }
+    }
+
+    /** Runs the two prunings (also called by tests through the admin API's refresh). */
+    public void prune() {
+        try {
+            long now = System.currentTimeMillis();
+            for (ChannelArchive a : store.all()) {
+                long id = a.channelId();
+                long cutoff = now - hours.getOrDefault(id, 0) * 3_600_000L;
+                Long hold = holds.get(id);
+                if (hold != null) {
+                    cutoff = Math.min(cutoff, hold);
+                }
+                store.pruneByAge(id, cutoff);
+            }
+            store.maxBytes(maxBytesSetting());
+            store.pruneByQuota();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Archive pruning failed", e);
+        }
+    }
+
+    /** The quota: the runtime override when an admin set one, else panelx.archive-max-gb. */
+    private volatile Long maxBytesOverride;
+
+    private long maxBytesSetting() {
+        Long o = maxBytesOverride;
+        return o != null ? o : ArchiveSettings.maxBytes();
+    }
+
+    /** Sets the quota until the next restart (null: back to panelx.archive-max-gb). */
+    public void maxBytes(Long bytes) {
+        maxBytesOverride = bytes;
+        store.maxBytes(maxBytesSetting());
+        store.pruneByQuota();
+    }
+
+    public long maxBytes() {
+        return store.maxBytes();
+    }
+
+    /** Bytes of finished segments across channels (what is on disk, but open files). */
+    public long bytes() {
+        return store.bytes();
+    }
+
+    /** The channel's archive, or null when nothing was recorded. */
+    public ChannelArchive find(long channelId) {
+        return store.find(channelId);
+    }
+
+    public ArchiveStore store() {
+        return store;
+    }
+
+    /** The channel's archiveHours (0: not archived). */
+    public int hours(long channelId) {
+        return hours.getOrDefault(channelId, 0);
+    }
+
+    /** Archived channels: id -> archiveHours. */
+    public Map<Long, Integer> archived() {
+        return Map.copyOf(hours);
+    }
+
+    /** Keeps a channel's segments from {@code fromMillis} on, whatever its archiveHours. */
+    public void hold(long channelId, long fromMillis) {
+        holds.merge(channelId, fromMillis, Math::min);
+    }
+
+    public void release(long channelId) {
+        holds.remove(channelId);
+    }
+
+    /** Whether the channel must be recorded now: archived, or a recording needs it. */
+    public boolean wanted(long channelId) {
+        return hours.containsKey(channelId) || holds.containsKey(channelId);
+    }
+}
