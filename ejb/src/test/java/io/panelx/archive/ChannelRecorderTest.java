@@ -196,4 +196,40 @@ class ChannelRecorderTest {
     void theFirstProgramsPmtPidIsReadFromThePat() {
         assertEquals(0x1000, ChannelRecorder.pmtPidOf(chunk(true, 0)));
     }
+
+    @Test
+    void aWindowStartsAtTheKeyframeBeforeItsStartWithTablesAndSkipsGaps() throws Exception {
+        var store = new ArchiveStore(root, Long.MAX_VALUE);
+        var r = recorder(store, 8);
+        feed(r, 12, 2); // segments [0,6) [6,11]
+        r.gap();
+        now.addAndGet(20_000);
+        feed(r, 6, 2); // after the gap: [32,37]
+        r.close();
+        var a = store.find(8);
+        var w = ArchiveWindow.of(a, T0 + 9_500, T0 + 60_000);
+        assertEquals(2, w.segments().size(), "the segment holding 9.5 s and the one after the gap");
+        assertEquals(T0 + 8_000, w.startsAtMillis(), "the keyframe at 8 s");
+        assertEquals(3, w.ranges().size(), "tables, the rest of segment 2, segment 3");
+        byte[] all = new byte[(int) w.bytes()];
+        int n = 0;
+        try (var reader = new ArchiveReader(w.ranges())) {
+            byte[] buf = new byte[1000];
+            for (int k; (k = reader.read(buf, 0, buf.length)) >= 0; ) {
+                System.arraycopy(buf, 0, all, n, k);
+                n += k;
+            }
+        }
+        assertEquals(w.bytes(), n);
+        assertEquals(0x40, all[1] & 0xff, "starts with the PAT");
+        assertEquals(8, all[2 * TS + 4], "then the chunk of second 8");
+        Files.delete(a.fileOf(w.segments().get(1))); // pruned while playing
+        try (var reader = new ArchiveReader(w.ranges())) {
+            byte[] buf = new byte[100_000];
+            int total = 0;
+            for (int k; (k = reader.read(buf, 0, buf.length)) >= 0; ) total += k;
+            assertEquals(w.ranges().get(0).length() + w.ranges().get(1).length(), total);
+        }
+        assertTrue(ArchiveWindow.of(a, T0 + 12_500, T0 + 30_000).isEmpty(), "inside the gap");
+    }
 }
