@@ -30,7 +30,7 @@ import java.util.logging.Logger;
  * {@link #PRUNE_SECONDS} s by age (each channel's {@code archiveHours}) and by the quota {@code
  * panelx.archive-max-gb}, oldest segment first across channels. A channel no longer archived (0
  * hours, or deleted) loses its archive at the next pruning, unless a scheduled recording still
- * needs part of it ({@link #hold}).
+ * needs part of it ({@link #holds}).
  */
 @Singleton
 @Startup
@@ -55,9 +55,20 @@ public class Archives {
     /** Channel -> keep segments from this instant on (scheduled recordings not yet copied). */
     private final ConcurrentHashMap<Long, Long> holds = new ConcurrentHashMap<>();
 
+    /** The recorder of each channel being recorded (set by ArchiveFeeds). */
+    private final ConcurrentHashMap<Long, ChannelRecorder> recorders = new ConcurrentHashMap<>();
+
     @PostConstruct
     void start() {
         store = new ArchiveStore(ArchiveSettings.root(), ArchiveSettings.maxBytes());
+        store.openBytes(
+                () -> {
+                    long sum = 0;
+                    for (ChannelRecorder r : recorders.values()) {
+                        sum += r.openBytes();
+                    }
+                    return sum;
+                });
         try {
             store.load();
         } catch (IOException | UncheckedIOException e) {
@@ -159,17 +170,77 @@ public class Archives {
         return Map.copyOf(hours);
     }
 
-    /** Keeps a channel's segments from {@code fromMillis} on, whatever its archiveHours. */
-    public void hold(long channelId, long fromMillis) {
-        holds.merge(channelId, fromMillis, Math::min);
-    }
-
-    public void release(long channelId) {
-        holds.remove(channelId);
+    /**
+     * Channels to record and keep from an instant on, whatever their archiveHours: the open
+     * scheduled recordings (replaces the previous set).
+     */
+    public void holds(Map<Long, Long> fromMillisByChannel) {
+        holds.keySet().retainAll(fromMillisByChannel.keySet());
+        holds.putAll(fromMillisByChannel);
     }
 
     /** Whether the channel must be recorded now: archived, or a recording needs it. */
     public boolean wanted(long channelId) {
         return hours.containsKey(channelId) || holds.containsKey(channelId);
+    }
+
+    /** A recorder for the channel, writing into its archive and deciding with the quota. */
+    public ChannelRecorder newRecorder(long channelId) {
+        var recorder =
+                new ChannelRecorder(store.archive(channelId), System::currentTimeMillis, store);
+        recorders.put(channelId, recorder);
+        return recorder;
+    }
+
+    /** The channel no longer records (its recorder ended). */
+    public void recorderEnded(long channelId, ChannelRecorder recorder) {
+        recorders.remove(channelId, recorder);
+    }
+
+    public ChannelRecorder recorder(long channelId) {
+        return recorders.get(channelId);
+    }
+
+    /** The channel's archive and recorder, for the admin API and monitoring. */
+    public ArchiveStatus status(long channelId) {
+        ChannelArchive a = store.find(channelId);
+        ChannelRecorder r = recorders.get(channelId);
+        RecordingState state =
+                r != null
+                        ? r.state()
+                        : wanted(channelId) ? RecordingState.WAITING : RecordingState.OFF;
+        Segment oldest = a == null ? null : a.oldest();
+        Segment newest = a == null ? null : a.newest();
+        return new ArchiveStatus(
+                channelId,
+                hours(channelId),
+                state,
+                state == RecordingState.FAILED ? r.failure() : null,
+                (a == null ? 0 : a.bytes()) + (r == null ? 0 : r.openBytes()),
+                a == null ? 0 : a.size(),
+                oldest == null ? null : java.time.Instant.ofEpochMilli(oldest.startMillis()),
+                newest == null ? null : java.time.Instant.ofEpochMilli(newest.endMillis()),
+                a == null
+                        ? java.util.List.of()
+                        : a.gaps().stream()
+                                .map(
+                                        g ->
+                                                new ArchiveStatus.Gap(
+                                                        java.time.Instant.ofEpochMilli(g[0]),
+                                                        java.time.Instant.ofEpochMilli(g[1])))
+                                .toList());
+    }
+
+    /** Every channel that is archived, being recorded, or still has segments on disk. */
+    public java.util.List<ArchiveStatus> statuses() {
+        var ids = new java.util.TreeSet<Long>(hours.keySet());
+        ids.addAll(holds.keySet());
+        ids.addAll(recorders.keySet());
+        for (ChannelArchive a : store.all()) {
+            if (a.size() > 0) {
+                ids.add(a.channelId());
+            }
+        }
+        return ids.stream().map(this::status).toList();
     }
 }
