@@ -179,6 +179,11 @@ public class Archives {
         holds.putAll(fromMillisByChannel);
     }
 
+    /** Channels held by scheduled recordings now. */
+    public java.util.Set<Long> held() {
+        return java.util.Set.copyOf(holds.keySet());
+    }
+
     /** Whether the channel must be recorded now: archived, or a recording needs it. */
     public boolean wanted(long channelId) {
         return hours.containsKey(channelId) || holds.containsKey(channelId);
