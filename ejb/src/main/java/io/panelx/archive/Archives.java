@@ -88,7 +88,10 @@ public class Archives {
                                 + " channel folders, "
                                 + store.bytes() / (1024 * 1024)
                                 + " MiB");
-        pruning = ticks.scheduleWithFixedDelay(this::prune, 2, PRUNE_SECONDS, TimeUnit.SECONDS);
+        // Not at once: scheduled recordings tell which channels they hold first (every 5 s).
+        pruning =
+                ticks.scheduleWithFixedDelay(
+                        this::prune, PRUNE_SECONDS, PRUNE_SECONDS, TimeUnit.SECONDS);
     }
 
     @PreDestroy
@@ -98,7 +101,9 @@ public class Archives {
         }
     }
 
-    void channelChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChannelChanged e) {
+    /** An EJB observer must be a business method: public. */
+    public void channelChanged(
+            @Observes(during = TransactionPhase.AFTER_SUCCESS) ChannelChanged e) {
         Channel c = e.deleted() ? null : channels.find(e.channelId());
         if (c == null || c.getArchiveHours() == 0) {
             hours.remove(e.channelId());
