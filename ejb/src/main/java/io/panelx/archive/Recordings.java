@@ -4,6 +4,7 @@ import io.panelx.admin.InvalidInput;
 import io.panelx.admin.NotFound;
 import io.panelx.channel.Channel;
 import io.panelx.channel.Channels;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -35,6 +36,7 @@ import java.util.stream.Stream;
  */
 @Singleton
 @Startup
+@DependsOn({"SchemaMigration", "Archives"})
 public class Recordings {
 
     private static final Logger LOG = Logger.getLogger(Recordings.class.getName());
