@@ -48,6 +48,19 @@ public final class Settings {
         return duration("panelx.hls-session-seconds", 15);
     }
 
+    /**
+     * A viewer whose socket accepts no byte for this long (a stalled player, a dropped network) is
+     * ended (STALLED) and its connection dropped.
+     */
+    public static Duration stalledViewer() {
+        return duration("panelx.stalled-viewer-seconds", 10);
+    }
+
+    /** How often the ledger writes the bytes of open connections. */
+    public static Duration ledgerCheckpoint() {
+        return duration("panelx.ledger-checkpoint-seconds", 10);
+    }
+
     /** How long a request for a cold channel waits for its first chunk before a 503. */
     public static Duration startTimeout() {
         return duration("panelx.start-timeout-seconds", 12);

@@ -1,9 +1,11 @@
 package io.panelx.dashboard;
 
 import io.panelx.admin.api.ErrorBody;
-import io.panelx.delivery.ChannelHub;
+import io.panelx.delivery.OpenViewers;
+import io.panelx.delivery.RunningChannels;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,13 +21,14 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class LiveActionsResource {
 
-    @EJB ChannelHub hub;
+    @EJB RunningChannels channels;
+    @Inject OpenViewers viewers;
 
     /** The player is disconnected; its record ends with KILLED_BY_ADMIN. */
     @DELETE
     @Path("connections/{id}")
     public Response kill(@PathParam("id") String connectionId) {
-        if (!hub.kill(connectionId)) {
+        if (!viewers.kill(connectionId)) {
             return ErrorBody.response(
                     Response.Status.NOT_FOUND, "no open connection with id " + connectionId);
         }
@@ -35,25 +38,25 @@ public class LiveActionsResource {
     @DELETE
     @Path("lines/{id}/connections")
     public Map<String, Integer> killLine(@PathParam("id") long lineId) {
-        return Map.of("killed", hub.killLine(lineId));
+        return Map.of("killed", viewers.killLine(lineId));
     }
 
     @POST
     @Path("channels/{id}/start")
     public Response start(@PathParam("id") long channelId) {
-        return run(() -> hub.start(channelId));
+        return run(() -> channels.start(channelId));
     }
 
     @POST
     @Path("channels/{id}/stop")
     public Response stop(@PathParam("id") long channelId) {
-        return run(() -> hub.stop(channelId));
+        return run(() -> channels.stop(channelId));
     }
 
     @POST
     @Path("channels/{id}/restart")
     public Response restart(@PathParam("id") long channelId) {
-        return run(() -> hub.restart(channelId));
+        return run(() -> channels.restart(channelId));
     }
 
     /** A channel the hub cannot start now is answered 409 (Conflict, by the ErrorMapper). */

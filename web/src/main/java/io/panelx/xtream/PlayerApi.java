@@ -5,7 +5,7 @@ import io.panelx.archive.ChannelArchive;
 import io.panelx.channel.ChannelLineup.LiveCategory;
 import io.panelx.channel.ChannelLineup.LiveChannel;
 import io.panelx.channel.ChannelLineup.Snapshot;
-import io.panelx.delivery.ChannelHub;
+import io.panelx.delivery.OpenViewers;
 import io.panelx.epg.EpgGuide;
 import io.panelx.epg.Programme;
 import io.panelx.http.PublicAddress;
@@ -48,7 +48,7 @@ public class PlayerApi extends HttpServlet {
     private static final long DATA_TABLE_PAST_SECONDS = 24 * 3600;
 
     @Inject LineDirectory lines;
-    @Inject ChannelHub hub;
+    @Inject OpenViewers viewers;
     @Inject LiveStreamEntries entries;
     @Inject EpgGuide guide;
     @Inject Archives archives;
@@ -160,7 +160,7 @@ public class PlayerApi extends HttpServlet {
                 g.write("exp_date", XtreamJson.seconds(line.expiresAt()));
             }
             g.write("is_trial", line.trial() ? "1" : "0")
-                    .write("active_cons", Integer.toString(hub.activeConnections(line.id())))
+                    .write("active_cons", Integer.toString(viewers.activeConnections(line.id())))
                     .write(
                             "created_at",
                             XtreamJson.seconds(

@@ -1,5 +1,6 @@
-package io.panelx.delivery;
+package io.panelx.ffmpeg;
 
+import io.panelx.delivery.HlsRenditions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
  * master playlist itself (its URIs carry the viewer's token); media playlists and segments are
  * served as FFmpeg wrote them, their relative URIs resolving under the same token.
  */
-public final class HlsLadder {
+public final class HlsLadder implements HlsRenditions {
 
     /** One rendition. {@code levelIdc} is the H.264 level times ten, as in the CODECS string. */
     public record Rung(int width, int height, int videoKbps, int levelIdc) {
@@ -65,15 +66,14 @@ public final class HlsLadder {
         return m.matches() && Integer.parseInt(m.group(1)) < RUNGS.size();
     }
 
-    /** The file behind a name accepted by {@link #isFileName}; it may not (or no longer) exist. */
+    /** The file behind a name accepted by {@link #isFileName}, else null; it may be gone. */
+    @Override
     public Path file(String name) {
-        if (!isFileName(name)) {
-            throw new IllegalArgumentException("not a ladder file name: " + name);
-        }
-        return directory.resolve(name);
+        return isFileName(name) ? directory.resolve(name) : null;
     }
 
     /** The master playlist; rung URIs are {@code prefix + "vN.m3u8"}. */
+    @Override
     public String masterPlaylist(String prefix) {
         var sb = new StringBuilder(512);
         sb.append("#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-INDEPENDENT-SEGMENTS\n");
@@ -113,6 +113,7 @@ public final class HlsLadder {
      * channel: about one segment longer to start). FFmpeg writes files and signals nothing, so the
      * folder is checked every 50 ms.
      */
+    @Override
     public boolean awaitPlaylists(long timeoutMillis) throws InterruptedException {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
         while (true) {

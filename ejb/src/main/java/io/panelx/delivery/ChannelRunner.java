@@ -6,26 +6,26 @@ import io.panelx.viewer.Origin;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiFunction;
 import java.util.logging.Logger;
 
 /**
  * Keeps one channel's Feed filled: runs its Source, restarts it with backoff when it fails or
- * stalls, fails over to the next backup source after repeated failures, and releases the viewers
- * (UPSTREAM_GONE) only when no source has delivered for the grace period. Viewers stay connected
- * across restarts: they simply wait for the next chunk.
+ * stalls, fails over to the next backup source after repeated failures (at once when the source
+ * went silent: a hung upstream), and releases the viewers (UPSTREAM_GONE) only when no source has
+ * delivered for the grace period. Viewers stay connected across restarts: they simply wait for the
+ * next chunk.
  */
-final class FeedRunner implements Runnable {
+final class ChannelRunner implements Runnable {
 
-    private static final Logger LOG = Logger.getLogger(FeedRunner.class.getName());
+    private static final Logger LOG = Logger.getLogger(ChannelRunner.class.getName());
 
     /** Consecutive failures of one source before the next backup is tried. */
     static final int FAILURES_BEFORE_FAILOVER = 2;
 
     interface Listener {
-        void stateChanged(FeedRunner runner, ChannelState state, String detail);
+        void stateChanged(ChannelRunner runner, ChannelState state, String detail);
 
-        void upstreamGone(FeedRunner runner);
+        void upstreamGone(ChannelRunner runner);
     }
 
     final ChannelInfo channel;
@@ -35,7 +35,8 @@ final class FeedRunner implements Runnable {
     /** Completes at the first chunk; fails when no source could deliver at start. */
     final CompletableFuture<Void> ready = new CompletableFuture<>();
 
-    private final BiFunction<ChannelInfo, Integer, Source> sources;
+    private final SourceFactory sources;
+    private final HlsRenditions renditions;
     private final Listener listener;
     private final Object wakeUp = new Object();
 
@@ -49,13 +50,16 @@ final class FeedRunner implements Runnable {
     volatile long noViewersSinceNanos = System.nanoTime();
     private volatile boolean restartRequested;
 
-    FeedRunner(
-            ChannelInfo channel,
-            BiFunction<ChannelInfo, Integer, Source> sources,
-            Listener listener) {
+    /** Set when the running source went silent: the next attempt uses the next backup. */
+    private volatile boolean failoverRequested;
+
+    private volatile long sourceStartedNanos = System.nanoTime();
+
+    ChannelRunner(ChannelInfo channel, SourceFactory sources, Listener listener) {
         this.channel = channel;
         this.sources = sources;
         this.listener = listener;
+        this.renditions = sources.renditions(channel, true);
     }
 
     @Override
@@ -68,7 +72,7 @@ final class FeedRunner implements Runnable {
         while (!stopped) {
             Source source;
             try {
-                source = sources.apply(channel, sourceIndex);
+                source = sources.create(channel, sourceIndex);
             } catch (RuntimeException e) {
                 lastError = e.getMessage();
                 listener.stateChanged(this, ChannelState.FAILED, lastError);
@@ -77,6 +81,7 @@ final class FeedRunner implements Runnable {
             }
             current = source;
             long before = feed.bytesIn();
+            sourceStartedNanos = System.nanoTime();
             feed.resetSilence();
             feed.expectData(this::flowing);
             String error;
@@ -120,9 +125,14 @@ final class FeedRunner implements Runnable {
                     && triedAtStart >= channel.sources().size() * FAILURES_BEFORE_FAILOVER) {
                 ready.completeExceptionally(new IllegalStateException(lastError));
             }
-            if (failures >= FAILURES_BEFORE_FAILOVER && channel.sources().size() > 1) {
+            boolean hung = failoverRequested;
+            failoverRequested = false;
+            if ((hung || failures >= FAILURES_BEFORE_FAILOVER) && channel.sources().size() > 1) {
+                // A source that went silent is not retried first: a hung upstream (connected,
+                // sending nothing) would use up the viewers' grace while a backup waits.
                 sourceIndex = (sourceIndex + 1) % channel.sources().size();
                 failures = 0;
+                hung = true;
             }
             if (System.nanoTime() - downSince > Settings.upstreamGraceTimeout().toNanos()) {
                 listener.stateChanged(this, ChannelState.FAILED, lastError);
@@ -133,9 +143,10 @@ final class FeedRunner implements Runnable {
             } else {
                 listener.stateChanged(this, ChannelState.RESTARTING, lastError);
             }
-            pause(Math.min(5000, 250L << Math.min(failures, 5)));
+            pause(hung ? 0 : Math.min(5000, 250L << Math.min(failures, 5)));
         }
         stopped = true;
+        feed.close();
         ready.completeExceptionally(new IllegalStateException("channel stopped"));
         listener.stateChanged(this, ChannelState.STOPPED, lastError);
     }
@@ -172,6 +183,31 @@ final class FeedRunner implements Runnable {
         }
         synchronized (wakeUp) {
             wakeUp.notifyAll();
+        }
+    }
+
+    /**
+     * True when the current source has published nothing for longer than it may: a flowing source
+     * by its own limit, one that has not delivered since it started by the start timeout.
+     */
+    boolean isSilent(long now) {
+        Source s = current;
+        if (s == null || stopped) {
+            return false;
+        }
+        long limit =
+                state == ChannelState.RUNNING
+                        ? s.maxSilenceNanos()
+                        : Settings.startTimeout().toNanos();
+        return feed.silentNanos() > limit && now - sourceStartedNanos > limit;
+    }
+
+    /** The current source went silent: end it and go on with the next backup. */
+    void failOver() {
+        failoverRequested = true;
+        Source s = current;
+        if (s != null) {
+            s.abort();
         }
     }
 
@@ -236,6 +272,15 @@ final class FeedRunner implements Runnable {
 
     Source current() {
         return current;
+    }
+
+    /** The adaptive renditions the channel's sources write, or null. */
+    HlsRenditions renditions() {
+        return renditions;
+    }
+
+    Watched watched() {
+        return new Watched(channel.id(), channel.name(), origin());
     }
 
     /** The channel's HLS window, attached to the Feed on first use. */
