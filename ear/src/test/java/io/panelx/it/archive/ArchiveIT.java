@@ -348,12 +348,11 @@ class ArchiveIT {
     // --- helpers
 
     static HttpResponse<Void> head(String path) throws Exception {
-        // A GET whose body is dropped: the headers are what matters.
         return HTTP.send(
                 HttpRequest.newBuilder(URI.create(BASE + path))
                         .timeout(Duration.ofSeconds(20))
                         .header("User-Agent", "PanelX-IT")
-                        .GET()
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody())
                         .build(),
                 HttpResponse.BodyHandlers.discarding());
     }
