@@ -124,7 +124,6 @@ class ArchiveIT {
     void aTimeshiftUrlOfThePastDecodesFromTheKeyframeNearTheRequestedTime() throws Exception {
         JsonObject a = archive();
         Instant oldest = instant(a, "oldest");
-        Instant newest = instant(a, "newest");
         // timeshift.php with Unix seconds: 7 s into the archive, inside its second segment.
         Instant wanted = oldest.plusSeconds(7);
         String php =
@@ -149,16 +148,8 @@ class ArchiveIT {
         String path =
                 "/timeshift/" + user + "/pw/1/" + XC_START.format(oldest) + "/" + channel + ".ts";
         double seconds = duration(BASE + path);
-        double expected =
-                Duration.between(
-                                        oldest,
-                                        newest.isBefore(oldest.plusSeconds(120))
-                                                ? newest
-                                                : oldest.plusSeconds(60))
-                                .toMillis()
-                        / 1000.0;
         assertTrue(seconds > 10, "the archived part of that minute plays: " + seconds + " s");
-        assertTrue(seconds <= expected + 10, seconds + " s for " + expected + " s recorded");
+        assertTrue(seconds < 75, "one minute, from the keyframe before: " + seconds + " s");
     }
 
     @Test
