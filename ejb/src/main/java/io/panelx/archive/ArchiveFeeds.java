@@ -32,7 +32,8 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
-@DependsOn("Archives")
+// Stops before the archive and the channels it reads (the last segment is closed first).
+@DependsOn({"Archives", "RunningChannels"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ArchiveFeeds {
@@ -68,7 +69,17 @@ public class ArchiveFeeds {
         if (tick != null) {
             tick.cancel(false);
         }
-        // each task sees the flag within a second (cursor timeout, short sleeps) and ends
+        // Each task sees the flag within a second (cursor timeout, short sleeps), closes its
+        // segment into the index and ends: wait for that, a little.
+        long until = System.currentTimeMillis() + 3000;
+        while (!tasks.isEmpty() && System.currentTimeMillis() < until) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** Starts a recorder task for each channel that needs one and has none. */

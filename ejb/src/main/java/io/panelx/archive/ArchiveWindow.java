@@ -54,4 +54,18 @@ public record ArchiveWindow(
         }
         return sum;
     }
+
+    /** The part {@code [from, to)} of the bytes the ranges hold one after the other. */
+    public static List<Range> slice(List<Range> ranges, long from, long to) {
+        var result = new ArrayList<Range>();
+        long at = 0;
+        for (Range r : ranges) {
+            long start = Math.max(from, at), end = Math.min(to, at + r.length());
+            if (start < end) {
+                result.add(new Range(r.file(), r.from() + start - at, r.from() + end - at));
+            }
+            at += r.length();
+        }
+        return result;
+    }
 }

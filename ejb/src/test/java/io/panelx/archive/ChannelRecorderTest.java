@@ -232,4 +232,21 @@ class ChannelRecorderTest {
         }
         assertTrue(ArchiveWindow.of(a, T0 + 12_500, T0 + 30_000).isEmpty(), "inside the gap");
     }
+
+    @Test
+    void aByteRangeOfAWindowSpansItsFiles() {
+        var a = Path.of("a");
+        var b = Path.of("b");
+        var ranges =
+                java.util.List.of(
+                        new ArchiveWindow.Range(a, 0, 376),
+                        new ArchiveWindow.Range(a, 1000, 2000),
+                        new ArchiveWindow.Range(b, 0, 500));
+        assertEquals(
+                java.util.List.of(
+                        new ArchiveWindow.Range(a, 1300, 2000), new ArchiveWindow.Range(b, 0, 100)),
+                ArchiveWindow.slice(ranges, 676, 1476));
+        assertEquals(ranges, ArchiveWindow.slice(ranges, 0, 1876));
+        assertTrue(ArchiveWindow.slice(ranges, 1876, 2000).isEmpty());
+    }
 }

@@ -11,7 +11,6 @@ import io.panelx.delivery.Body;
 import io.panelx.delivery.PlayerSession;
 import io.panelx.delivery.PlayerSessions;
 import io.panelx.delivery.Refused;
-import io.panelx.delivery.ViewerAdmission;
 import io.panelx.delivery.ViewerSession;
 import io.panelx.delivery.Watched;
 import io.panelx.http.PublicAddress;
@@ -49,7 +48,6 @@ public class TimeshiftRoute {
     @Inject LineDirectory lines;
     @Inject ChannelDirectory channels;
     @Inject Archives archives;
-    @Inject ViewerAdmission admission;
     @Inject PlayerSessions playerSessions;
 
     void serve(TimeshiftRequest tr, HttpServletRequest req, HttpServletResponse resp)
@@ -97,6 +95,7 @@ public class TimeshiftRoute {
                     tr.format().equals("m3u8") ? "application/vnd.apple.mpegurl" : "video/mp2t");
             resp.setHeader("Cache-Control", "no-cache, no-store");
             if (tr.format().equals("ts")) {
+                resp.setHeader("Accept-Ranges", "bytes");
                 resp.setContentLengthLong(window.bytes());
             }
             return;
@@ -117,9 +116,10 @@ public class TimeshiftRoute {
                 ps.session()
                         .send(Body.of(body, 0, body.length), ServletViewerOutput.start(req, resp));
             } else {
-                ViewerSession session =
-                        admission.admit(login.line(), watched, ip, userAgent, FORMAT);
-                sendTs(session, window.ranges(), window.bytes(), req, resp);
+                // One connection per player, whatever its requests (Range seeks, a new START).
+                PlayerSession ps =
+                        playerSessions.open(login.line(), watched, ip, userAgent, FORMAT);
+                sendTs(ps.session(), window.ranges(), req, resp);
             }
         } catch (Refused e) {
             lines.refused(e.reason, tr.username(), ip);
@@ -167,9 +167,8 @@ public class TimeshiftRoute {
             ranges.add(new ArchiveWindow.Range(file, 0, segment.psiBytes()));
         }
         ranges.add(new ArchiveWindow.Range(file, name[1], segment.bytes()));
-        long length = ranges.stream().mapToLong(ArchiveWindow.Range::length).sum();
         try {
-            sendTs(ps.session(), ranges, length, req, resp);
+            sendTs(ps.session(), ranges, req, resp);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Timeshift segment of channel " + channelId + " failed", e);
             if (!resp.isCommitted()) {
@@ -178,18 +177,70 @@ public class TimeshiftRoute {
         }
     }
 
+    /**
+     * Sends the ranges as MPEG-TS with their length; a {@code Range: bytes=A-B} request (players
+     * seeking, ffprobe reading the end for the duration) gets that part with 206.
+     */
     private static void sendTs(
             ViewerSession session,
             List<ArchiveWindow.Range> ranges,
-            long length,
             HttpServletRequest req,
             HttpServletResponse resp)
             throws IOException {
-        resp.setStatus(200);
+        long total = ranges.stream().mapToLong(ArchiveWindow.Range::length).sum();
+        long[] part = byteRange(req.getHeader("Range"), total);
+        resp.setHeader("Accept-Ranges", "bytes");
+        if (part == null) {
+            resp.setHeader("Content-Range", "bytes */" + total);
+            refuse(resp, 416, "range not satisfiable");
+            return;
+        }
+        List<ArchiveWindow.Range> body = ranges;
+        if (part.length == 2) {
+            body = ArchiveWindow.slice(ranges, part[0], part[1] + 1);
+            resp.setStatus(206);
+            resp.setHeader("Content-Range", "bytes " + part[0] + "-" + part[1] + "/" + total);
+            resp.setContentLengthLong(part[1] + 1 - part[0]);
+        } else {
+            resp.setStatus(200);
+            resp.setContentLengthLong(total);
+        }
         resp.setContentType("video/mp2t");
         resp.setHeader("Cache-Control", "no-cache, no-store");
-        resp.setContentLengthLong(length);
-        session.send(new ArchiveBody(ranges), ServletViewerOutput.start(req, resp));
+        session.send(new ArchiveBody(body), ServletViewerOutput.start(req, resp));
+    }
+
+    /**
+     * A single {@code bytes=} range: {first, last} (inclusive), {} for the whole body (no header,
+     * or one this route does not split: several ranges), null when it cannot be satisfied.
+     */
+    static long[] byteRange(String header, long total) {
+        if (header == null || !header.startsWith("bytes=") || header.indexOf(',') >= 0) {
+            return new long[0];
+        }
+        String spec = header.substring(6).trim();
+        int dash = spec.indexOf('-');
+        if (dash < 0) {
+            return new long[0];
+        }
+        try {
+            String a = spec.substring(0, dash).trim(), b = spec.substring(dash + 1).trim();
+            long first, last;
+            if (a.isEmpty()) {
+                long suffix = Long.parseLong(b);
+                if (suffix <= 0) {
+                    return null;
+                }
+                first = Math.max(0, total - suffix);
+                last = total - 1;
+            } else {
+                first = Long.parseLong(a);
+                last = b.isEmpty() ? total - 1 : Math.min(Long.parseLong(b), total - 1);
+            }
+            return first < 0 || first >= total || last < first ? null : new long[] {first, last};
+        } catch (NumberFormatException e) {
+            return new long[0];
+        }
     }
 
     private static Long digits(String text) {

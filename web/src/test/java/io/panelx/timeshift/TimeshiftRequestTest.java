@@ -67,4 +67,16 @@ class TimeshiftRequestTest {
         assertNull(ArchivePlaylist.segmentName("12-.ts"));
         assertNull(ArchivePlaylist.segmentName("x.ts"));
     }
+
+    @Test
+    void byteRanges() {
+        assertArrayEquals(new long[0], TimeshiftRoute.byteRange(null, 1000));
+        assertArrayEquals(new long[] {100, 999}, TimeshiftRoute.byteRange("bytes=100-", 1000));
+        assertArrayEquals(new long[] {0, 99}, TimeshiftRoute.byteRange("bytes=0-99", 1000));
+        assertArrayEquals(new long[] {900, 999}, TimeshiftRoute.byteRange("bytes=-100", 1000));
+        assertArrayEquals(new long[] {10, 999}, TimeshiftRoute.byteRange("bytes=10-5000", 1000));
+        assertNull(TimeshiftRoute.byteRange("bytes=1000-", 1000));
+        assertNull(TimeshiftRoute.byteRange("bytes=5-4", 1000));
+        assertArrayEquals(new long[0], TimeshiftRoute.byteRange("bytes=0-1,5-6", 1000));
+    }
 }

@@ -46,6 +46,7 @@ class ArchiveIT {
             DateTimeFormatter.ofPattern("uuuu-MM-dd:HH-mm").withZone(ZoneOffset.UTC);
 
     static String user;
+    static long lineId;
     static long channel;
     static String epgId;
 
@@ -57,7 +58,9 @@ class ArchiveIT {
     @BeforeAll
     static void archivedChannel() {
         user = unique("ts");
-        createLine("{\"username\":\"" + user + "\",\"password\":\"pw\",\"maxConnections\":3}");
+        lineId =
+                createLine(
+                        "{\"username\":\"" + user + "\",\"password\":\"pw\",\"maxConnections\":3}");
         epgId = unique("arch") + ".epg";
         channel =
                 createChannel(
@@ -169,7 +172,7 @@ class ArchiveIT {
         await().atMost(Duration.ofSeconds(30))
                 .until(
                         () -> {
-                            var list = array(get("/api/v1/connections?line=" + user).body());
+                            var list = array(get("/api/v1/connections?line=" + lineId).body());
                             return list.stream()
                                             .map(v -> v.asJsonObject())
                                             .filter(c -> "timeshift".equals(c.getString("format")))
