@@ -1,5 +1,7 @@
 package io.panelx.archive;
 
+import io.panelx.delivery.ChannelState;
+import io.panelx.delivery.ChannelStateChanged;
 import io.panelx.delivery.ChunkSink;
 import io.panelx.delivery.FeedCursor;
 import io.panelx.delivery.RunningChannels;
@@ -15,6 +17,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -55,6 +58,9 @@ public class ArchiveFeeds {
     /** Channels whose recorder task is running. */
     private final java.util.Set<Long> tasks = ConcurrentHashMap.newKeySet();
 
+    /** Channels whose source restarted or failed over since their recorder last looked. */
+    private final ConcurrentHashMap<Long, Boolean> sourceChanged = new ConcurrentHashMap<>();
+
     private ScheduledFuture<?> tick;
     private volatile boolean stopping;
 
@@ -79,6 +85,16 @@ public class ArchiveFeeds {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    /**
+     * A source restart or failover keeps the Feed (viewers stay connected) but breaks the stream:
+     * the archive records a gap there. An EJB observer must be a business method: public.
+     */
+    public void channelStateChanged(@Observes ChannelStateChanged e) {
+        if (e.state() != ChannelState.RUNNING && tasks.contains(e.channelId())) {
+            sourceChanged.put(e.channelId(), Boolean.TRUE);
         }
     }
 
@@ -152,7 +168,8 @@ public class ArchiveFeeds {
     /** Copies chunks from one cursor until it closes, the recorder fails or is no longer wanted. */
     private void follow(FeedCursor cursor, ChannelRecorder recorder, long channelId)
             throws InterruptedException {
-        var sink = new GapAwareSink(cursor, recorder);
+        sourceChanged.remove(channelId); // a new cursor starts after a gap anyway
+        var sink = new GapAwareSink(cursor, recorder, channelId, sourceChanged);
         long lastChunk = System.currentTimeMillis();
         long checkedAt = lastChunk;
         while (!cursor.closed() && !stopping && recorder.state() != RecordingState.FAILED) {
@@ -171,22 +188,33 @@ public class ArchiveFeeds {
         }
     }
 
-    /** Hands chunks to the recorder, telling it first when the cursor lost some (a gap). */
+    /**
+     * Hands chunks to the recorder, telling it first when the cursor lost some or the source
+     * changed (a gap).
+     */
     private static final class GapAwareSink implements ChunkSink {
         private final FeedCursor cursor;
         private final ChannelRecorder recorder;
+        private final long channelId;
+        private final ConcurrentHashMap<Long, Boolean> sourceChanged;
         private long skipped;
 
-        GapAwareSink(FeedCursor cursor, ChannelRecorder recorder) {
+        GapAwareSink(
+                FeedCursor cursor,
+                ChannelRecorder recorder,
+                long channelId,
+                ConcurrentHashMap<Long, Boolean> sourceChanged) {
             this.cursor = cursor;
             this.recorder = recorder;
+            this.channelId = channelId;
+            this.sourceChanged = sourceChanged;
             this.skipped = cursor.skipped();
         }
 
         @Override
         public void accept(byte[] data, int offset, int length, boolean randomAccess) {
             long s = cursor.skipped();
-            if (s != skipped) {
+            if (s != skipped || sourceChanged.remove(channelId) != null) {
                 skipped = s;
                 recorder.gap();
             }

@@ -305,6 +305,36 @@ class ArchiveIT {
 
     @Test
     @Order(7)
+    void aSourceRestartIsAGapThatPlaybackSkips() throws Exception {
+        assertEquals(0, archive().getJsonArray("gaps").size(), archive().toString());
+        Instant before = Instant.now();
+        var restart = post("/api/v1/live/channels/" + channel + "/restart", "");
+        assertTrue(restart.statusCode() < 300, restart.body());
+        await().atMost(Duration.ofSeconds(40))
+                .until(
+                        () -> {
+                            JsonObject a = archive();
+                            return a.getJsonArray("gaps").size() >= 1
+                                    && instant(a, "newest").isAfter(before.plusSeconds(8));
+                        });
+        JsonObject gap = archive().getJsonArray("gaps").getJsonObject(0);
+        Instant from = instant(gap, "from").minusSeconds(10);
+        // Ten seconds before the gap to ten after it: both sides decode, the gap is not served.
+        String php =
+                "/streaming/timeshift.php?username="
+                        + user
+                        + "&password=pw&stream="
+                        + channel
+                        + "&start="
+                        + from.getEpochSecond()
+                        + "&duration=1";
+        assertTrue(Players.ffprobeCodecs(BASE + php).containsAll(List.of("h264", "aac")));
+        String m3u8 = player(php + "&extension=m3u8").body();
+        assertTrue(m3u8.contains("#EXT-X-DISCONTINUITY"), m3u8);
+    }
+
+    @Test
+    @Order(8)
     void theQuotaPrunesTheOldestAndATooSmallOneStopsRecordingNotLiveViewers() throws Exception {
         JsonObject before = archive();
         int segments = before.getInt("segments");
