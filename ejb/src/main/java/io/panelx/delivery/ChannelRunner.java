@@ -89,6 +89,9 @@ final class ChannelRunner implements Runnable {
                 if (stopped) break;
                 source.run(feed);
                 error = "upstream ended";
+            } catch (java.net.SocketTimeoutException e) {
+                error = "upstream sent nothing (read timed out)";
+                failoverRequested = true; // hung, not refused: the next backup at once
             } catch (Exception e) {
                 error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             } finally {
@@ -292,12 +295,24 @@ final class ChannelRunner implements Runnable {
         return hls;
     }
 
+    /** Viewers waiting for the channel's first chunk: a channel they wait for is not idle. */
+    private final java.util.concurrent.atomic.AtomicInteger awaiting =
+            new java.util.concurrent.atomic.AtomicInteger();
+
     boolean awaitReady(long millis) {
+        awaiting.incrementAndGet();
         try {
             ready.get(millis, TimeUnit.MILLISECONDS);
             return true;
         } catch (Exception e) {
             return false;
+        } finally {
+            noViewersSinceNanos = 0;
+            awaiting.decrementAndGet();
         }
+    }
+
+    boolean isAwaited() {
+        return awaiting.get() > 0;
     }
 }
