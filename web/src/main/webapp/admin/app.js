@@ -5,7 +5,8 @@
 const PanelX = (() => {
   const PAGES = [
     ["index.html", "Dashboard"], ["lines.html", "Lines"], ["channels.html", "Channels"],
-    ["categories.html", "Categories"], ["history.html", "History"], ["import.html", "Import M3U"],
+    ["categories.html", "Categories"], ["catchup.html", "Catch-up"], ["history.html", "History"],
+    ["import.html", "Import M3U"],
   ];
   let sessionPromise = null;
 

@@ -28,12 +28,13 @@
         <td class="hide-narrow">${c.deliveryMode === "FFMPEG" ? esc(c.ffmpegProfile) : '<span class="sub">-</span>'}</td>
         <td class="hide-narrow ua" title="${esc(c.sources.join("\n"))}">${esc(c.sources[0])}${c.sources.length > 1 ? ` <span class="badge muted">+${c.sources.length - 1} backup${c.sources.length > 2 ? "s" : ""}</span>` : ""}</td>
         <td>${c.onDemand ? "yes" : "no"}</td>
+        <td class="archive-hours">${c.archiveHours ? c.archiveHours + " h" : '<span class="sub">off</span>'}</td>
         <td>${c.enabled ? badge("Active", "yes") : badge("Disabled", "no")}</td>
         <td class="actions">
           <button class="small edit">Edit</button>
           <button class="small danger delete">Delete</button>
         </td>
-      </tr>`).join("") : '<tr><td colspan="9" class="empty">No channels</td></tr>';
+      </tr>`).join("") : '<tr><td colspan="10" class="empty">No channels</td></tr>';
   }
 
   function form(existing) {
@@ -43,7 +44,7 @@
       categories.map(c => `<option value="${c.id}">${esc(c.name)}</option>`).join("");
     const values = existing
       ? { ...existing, sources: existing.sources.join("\n"), categoryId: existing.categoryId ?? "", ffmpegProfile: existing.ffmpegProfile || "COPY" }
-      : { deliveryMode: "DIRECT", ffmpegProfile: "COPY", enabled: true, onDemand: true, sortOrder: 0 };
+      : { deliveryMode: "DIRECT", ffmpegProfile: "COPY", enabled: true, onDemand: true, sortOrder: 0, archiveHours: 0 };
     const ingest = dlg.querySelector(".ingest");
     ingest.hidden = !(existing && existing.ingestUrl);
     ingest.querySelector("code").textContent = existing && existing.ingestUrl ? existing.ingestUrl : "";
@@ -57,6 +58,7 @@
         logo: e.logo.value.trim(),
         epgId: e.epgId.value.trim(),
         sortOrder: Number(e.sortOrder.value || 0),
+        archiveHours: Number(e.archiveHours.value || 0),
         onDemand: e.onDemand.checked,
         enabled: e.enabled.checked,
       };

@@ -66,6 +66,10 @@ public class Channel {
     @Column(name = "ingest_port", unique = true)
     Integer ingestPort;
 
+    /** Hours of rolling catch-up archive kept on disk; 0: not archived (see io.panelx.archive). */
+    @Column(name = "archive_hours", nullable = false)
+    int archiveHours;
+
     public Long getId() {
         return id;
     }
@@ -103,8 +107,9 @@ public class Channel {
         return ffmpegProfile;
     }
 
+    /** False while the channel is archived: a recorder needs it running whether watched or not. */
     public boolean isOnDemand() {
-        return onDemand;
+        return onDemand && archiveHours == 0;
     }
 
     public boolean isEnabled() {
@@ -121,5 +126,9 @@ public class Channel {
 
     public Integer getIngestPort() {
         return ingestPort;
+    }
+
+    public int getArchiveHours() {
+        return archiveHours;
     }
 }

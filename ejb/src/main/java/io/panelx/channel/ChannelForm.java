@@ -13,4 +13,5 @@ public record ChannelForm(
         FfmpegProfile ffmpegProfile,
         Boolean onDemand,
         Boolean enabled,
-        Integer sortOrder) {}
+        Integer sortOrder,
+        Integer archiveHours) {}

@@ -18,7 +18,8 @@ public record ChannelInfo(
         boolean enabled,
         int sortOrder,
         Instant createdAt,
-        Integer ingestPort) {
+        Integer ingestPort,
+        int archiveHours) {
 
     public static ChannelInfo of(Channel c) {
         return new ChannelInfo(
@@ -35,7 +36,8 @@ public record ChannelInfo(
                 c.isEnabled(),
                 c.getSortOrder(),
                 c.getCreatedAt(),
-                c.getIngestPort());
+                c.getIngestPort(),
+                c.getArchiveHours());
     }
 
     /**

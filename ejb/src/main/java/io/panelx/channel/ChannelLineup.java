@@ -32,8 +32,15 @@ public class ChannelLineup {
     private volatile Snapshot current;
 
     /** A channel as players see it. {@code categoryId} is null for an uncategorised channel. */
+    /** {@code archiveHours}: the catch-up archive the channel keeps (0: none). */
     public record LiveChannel(
-            long id, String name, Long categoryId, String logo, String epgId, Instant createdAt) {}
+            long id,
+            String name,
+            Long categoryId,
+            String logo,
+            String epgId,
+            Instant createdAt,
+            int archiveHours) {}
 
     /** A category with a name, in the admin's order. */
     public record LiveCategory(long id, String name) {}
@@ -95,7 +102,8 @@ public class ChannelLineup {
         var byId = new HashMap<Long, LiveChannel>();
         for (Object[] row :
                 em.createQuery(
-                                "select c.id, c.name, cat.id, c.logo, c.epgId, c.createdAt"
+                                "select c.id, c.name, cat.id, c.logo, c.epgId, c.createdAt,"
+                                        + " c.archiveHours"
                                         + " from Channel c left join c.category cat"
                                         + " where c.enabled = true order by c.sortOrder, c.id",
                                 Object[].class)
@@ -108,7 +116,8 @@ public class ChannelLineup {
                             (Long) row[2],
                             row[3] == null ? "" : (String) row[3],
                             epgId == null || epgId.isBlank() ? null : epgId,
-                            (Instant) row[5]);
+                            (Instant) row[5],
+                            (Integer) row[6]);
             channels.add(channel);
             byId.put(channel.id(), channel);
         }

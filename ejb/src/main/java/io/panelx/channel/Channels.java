@@ -19,6 +19,9 @@ public class Channels {
 
     private static final Logger LOG = Logger.getLogger(Channels.class.getName());
 
+    /** 30 days: catch-up apps offer at most a week or two; more is a VOD library's job. */
+    static final int MAX_ARCHIVE_HOURS = 720;
+
     @PersistenceContext EntityManager em;
     @Inject Event<ChannelChanged> changed;
     @Inject Event<CategoryChanged> categoryChanged;
@@ -92,6 +95,12 @@ public class Channels {
         if (form.onDemand() != null) c.onDemand = form.onDemand();
         if (form.enabled() != null) c.enabled = form.enabled();
         if (form.sortOrder() != null) c.sortOrder = form.sortOrder();
+        if (form.archiveHours() != null) {
+            if (form.archiveHours() < 0 || form.archiveHours() > MAX_ARCHIVE_HOURS) {
+                throw new InvalidInput("archiveHours must be 0-" + MAX_ARCHIVE_HOURS);
+            }
+            c.archiveHours = form.archiveHours();
+        }
         List<String> sources = form.sources() != null ? form.sources() : List.copyOf(c.sources);
         if (sources.isEmpty()) {
             throw new InvalidInput("at least one source URL is required");

@@ -1,5 +1,6 @@
 package io.panelx.demo;
 
+import io.panelx.archive.ArchiveSettings;
 import io.panelx.channel.ChannelForm;
 import io.panelx.channel.Channels;
 import io.panelx.channel.DeliveryMode;
@@ -57,7 +58,8 @@ public class DemoContent {
                                 FfmpegProfile.COPY,
                                 true,
                                 true,
-                                0));
+                                0,
+                                ArchiveSettings.demoArchiveHours()));
         lines.create(
                 new LineForm("demo", "demo", true, false, null, true, 2, null, null, true, null));
         LOG.info(

@@ -23,7 +23,8 @@ class ChannelInfoTest {
                 true,
                 0,
                 Instant.now(),
-                ingestPort);
+                ingestPort,
+                0);
     }
 
     @Test

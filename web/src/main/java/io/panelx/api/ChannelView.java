@@ -27,7 +27,8 @@ public record ChannelView(
         int sortOrder,
         Instant createdAt,
         Integer ingestPort,
-        String ingestUrl) {
+        String ingestUrl,
+        int archiveHours) {
 
     static ChannelView of(ChannelInfo c, String host) {
         String key =
@@ -53,6 +54,7 @@ public record ChannelView(
                 c.sortOrder(),
                 c.createdAt(),
                 key == null ? null : c.ingestPort(),
-                key == null ? null : "rtmp://" + host + ":" + c.ingestPort() + "/live/" + key);
+                key == null ? null : "rtmp://" + host + ":" + c.ingestPort() + "/live/" + key,
+                c.archiveHours());
     }
 }

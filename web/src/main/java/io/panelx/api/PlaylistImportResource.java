@@ -130,6 +130,7 @@ public class PlaylistImportResource {
                                         null,
                                         onDemand,
                                         true,
+                                        null,
                                         null));
                 created.add(new ImportedChannel(channel.getId(), channel.getName(), e.group()));
             } catch (RuntimeException ex) {

@@ -1,6 +1,7 @@
 package io.panelx.monitoring;
 
 import io.panelx.admin.InvalidInput;
+import io.panelx.archive.Archives;
 import io.panelx.line.CidrList;
 import io.panelx.login.AdminLogin;
 import io.panelx.stats.LiveStats;
@@ -29,6 +30,7 @@ public class MetricsEndpoint extends HttpServlet {
 
     @Inject LiveStats stats;
     @Inject AdminLogin login;
+    @Inject Archives archives;
 
     /** The parsed allow-list and its text: re-parsed only when the system property changes. */
     private volatile AllowList allowList = new AllowList("", CidrList.parse(""));
@@ -59,7 +61,10 @@ public class MetricsEndpoint extends HttpServlet {
                 return;
             }
         }
-        byte[] body = PrometheusText.render(stats.snapshot()).getBytes(StandardCharsets.UTF_8);
+        byte[] body =
+                (PrometheusText.render(stats.snapshot())
+                                + ArchiveMetrics.render(archives.statuses(), archives.maxBytes()))
+                        .getBytes(StandardCharsets.UTF_8);
         response.setContentType(PrometheusText.CONTENT_TYPE);
         response.setHeader("Cache-Control", "no-store");
         response.setContentLength(body.length);

@@ -41,6 +41,14 @@ public class LiveStreamEntries {
         return e;
     }
 
+    /**
+     * XC states the archive in whole days; catch-up apps offer programmes that far back and then
+     * trust {@code has_archive} of each programme, so a partial day counts as one.
+     */
+    static int archiveDays(int hours) {
+        return hours <= 0 ? 0 : (hours + 23) / 24;
+    }
+
     private static Map<Long, String> serialise(Snapshot snapshot) {
         var tails = new HashMap<Long, String>(snapshot.channels().size() * 2);
         for (LiveChannel c : snapshot.channels()) {
@@ -64,8 +72,8 @@ public class LiveStreamEntries {
                         .write(category)
                         .writeEnd()
                         .write("custom_sid", "")
-                        .write("tv_archive", 0)
-                        .write("tv_archive_duration", 0)
+                        .write("tv_archive", c.archiveHours() > 0 ? 1 : 0)
+                        .write("tv_archive_duration", archiveDays(c.archiveHours()))
                         .write("direct_source", "")
                         .write("thumbnail", "")
                         .writeEnd();

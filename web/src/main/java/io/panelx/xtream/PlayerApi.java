@@ -1,5 +1,7 @@
 package io.panelx.xtream;
 
+import io.panelx.archive.Archives;
+import io.panelx.archive.ChannelArchive;
 import io.panelx.channel.ChannelLineup.LiveCategory;
 import io.panelx.channel.ChannelLineup.LiveChannel;
 import io.panelx.channel.ChannelLineup.Snapshot;
@@ -53,6 +55,7 @@ public class PlayerApi extends HttpServlet {
     @Inject LiveStreamEntries entries;
     @Inject EpgGuide guide;
     @Inject VodActions vod;
+    @Inject Archives archives;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -289,7 +292,12 @@ public class PlayerApi extends HttpServlet {
                 channel == null || channel.epgId() == null
                         ? List.of()
                         : guide.listing(channel.epgId(), now, bounded);
-        listings(out, channel, programmes, now);
+        listings(out, channel, programmes, now, archiveOf(channel));
+    }
+
+    /** The channel's catch-up archive, or null when it keeps none. */
+    private ChannelArchive archiveOf(LiveChannel channel) {
+        return channel == null || channel.archiveHours() == 0 ? null : archives.find(channel.id());
     }
 
     private void dataTable(Writer out, LineAccount line, String streamParam, Instant now) {
@@ -301,7 +309,7 @@ public class PlayerApi extends HttpServlet {
                                 channel.epgId(),
                                 now.minusSeconds(DATA_TABLE_PAST_SECONDS),
                                 EpgGuide.MAX_LISTING);
-        listings(out, channel, programmes, now);
+        listings(out, channel, programmes, now, archiveOf(channel));
     }
 
     private LiveChannel visibleChannel(LineAccount line, String streamParam) {
@@ -313,7 +321,11 @@ public class PlayerApi extends HttpServlet {
     }
 
     private static void listings(
-            Writer out, LiveChannel channel, List<Programme> programmes, Instant now) {
+            Writer out,
+            LiveChannel channel,
+            List<Programme> programmes,
+            Instant now,
+            ChannelArchive archive) {
         Base64.Encoder b64 = Base64.getEncoder();
         try (JsonGenerator g = XtreamJson.generator(out)) {
             g.writeStartObject().writeStartArray("epg_listings");
@@ -335,11 +347,18 @@ public class PlayerApi extends HttpServlet {
                         .write("start_timestamp", XtreamJson.seconds(p.start()))
                         .write("stop_timestamp", XtreamJson.seconds(p.stop()))
                         .write("now_playing", p.airsAt(now) ? 1 : 0)
-                        .write("has_archive", 0)
+                        .write("has_archive", hasArchive(p, now, archive) ? 1 : 0)
                         .writeEnd();
             }
             g.writeEnd().writeEnd();
         }
+    }
+
+    /** A programme that ended and that the archive holds (part of): catch-up apps offer it. */
+    static boolean hasArchive(Programme p, Instant now, ChannelArchive archive) {
+        return archive != null
+                && !p.stop().isAfter(now)
+                && archive.covers(p.start().toEpochMilli(), p.stop().toEpochMilli());
     }
 
     /** A positive id from a parameter, or null for anything else (players send junk too). */
