@@ -143,8 +143,7 @@ class ArchiveIT {
                 Instant.parse(head.headers().firstValue("X-PanelX-Archive-Start").orElseThrow());
         assertTrue(
                 // keyframes every 2 s, timed by when their chunk arrived (a little jitter)
-                !startsAt.isAfter(wanted)
-                        && Duration.between(startsAt, wanted).toMillis() <= 2200,
+                !startsAt.isAfter(wanted) && Duration.between(startsAt, wanted).toMillis() <= 2200,
                 "starts at a keyframe within 2 s of " + wanted + ": " + startsAt);
         List<String> codecs = Players.ffprobeCodecs(BASE + php);
         assertTrue(codecs.containsAll(List.of("h264", "aac")), "decodable: " + codecs);
