@@ -59,7 +59,9 @@ public class ChannelHls {
     public HlsWindow.Segment segment(PlayerSession player, long sequence) {
         ChannelRunner runner = channels.runner(player.session().viewer().channelId());
         player.session().touched();
-        return runner == null ? null : runner.hls().segment(sequence);
+        return runner == null || runner.renditions() != null
+                ? null
+                : runner.hls().segment(sequence);
     }
 
     /**

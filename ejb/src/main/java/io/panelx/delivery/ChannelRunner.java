@@ -89,6 +89,9 @@ final class ChannelRunner implements Runnable {
                 if (stopped) break;
                 source.run(feed);
                 error = "upstream ended";
+            } catch (java.net.SocketTimeoutException e) {
+                error = "upstream sent nothing (read timed out)";
+                failoverRequested = true; // hung, not refused: the next backup at once
             } catch (Exception e) {
                 error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             } finally {
@@ -113,14 +116,7 @@ final class ChannelRunner implements Runnable {
                 failures++;
                 triedAtStart++;
             }
-            LOG.info(
-                    () ->
-                            "Channel "
-                                    + channel.id()
-                                    + " source "
-                                    + sourceIndex
-                                    + " stopped: "
-                                    + lastError);
+            logStop(sourceIndex, lastError);
             if (!everDelivered
                     && triedAtStart >= channel.sources().size() * FAILURES_BEFORE_FAILOVER) {
                 ready.completeExceptionally(new IllegalStateException(lastError));
@@ -149,6 +145,25 @@ final class ChannelRunner implements Runnable {
         feed.close();
         ready.completeExceptionally(new IllegalStateException("channel stopped"));
         listener.stateChanged(this, ChannelState.STOPPED, lastError);
+    }
+
+    /** Per source: the last reason logged and when. */
+    private final java.util.Map<Integer, String> lastLogged = new java.util.HashMap<>();
+
+    private final java.util.Map<Integer, Long> lastLoggedAtNanos = new java.util.HashMap<>();
+
+    /**
+     * A dead upstream is retried every few seconds for as long as the channel runs: the same reason
+     * is logged once a minute, not at every attempt.
+     */
+    private void logStop(int index, String error) {
+        long now = System.nanoTime();
+        if (!java.util.Objects.equals(error, lastLogged.get(index))
+                || now - lastLoggedAtNanos.getOrDefault(index, 0L) > TimeUnit.MINUTES.toNanos(1)) {
+            LOG.info("Channel " + channel.id() + " source " + index + " stopped: " + error);
+            lastLogged.put(index, error);
+            lastLoggedAtNanos.put(index, now);
+        }
     }
 
     /** Waits before the next attempt; stop() cuts the wait short. */
@@ -292,12 +307,24 @@ final class ChannelRunner implements Runnable {
         return hls;
     }
 
+    /** Viewers waiting for the channel's first chunk: a channel they wait for is not idle. */
+    private final java.util.concurrent.atomic.AtomicInteger awaiting =
+            new java.util.concurrent.atomic.AtomicInteger();
+
     boolean awaitReady(long millis) {
+        awaiting.incrementAndGet();
         try {
             ready.get(millis, TimeUnit.MILLISECONDS);
             return true;
         } catch (Exception e) {
             return false;
+        } finally {
+            noViewersSinceNanos = 0;
+            awaiting.decrementAndGet();
         }
+    }
+
+    boolean isAwaited() {
+        return awaiting.get() > 0;
     }
 }

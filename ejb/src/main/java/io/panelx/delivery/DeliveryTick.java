@@ -76,7 +76,7 @@ public class DeliveryTick {
                     LOG.info(() -> "Channel " + r.channel.id() + " went silent, failing over");
                     r.failOver();
                 }
-                if (n > 0) {
+                if (n > 0 || r.isAwaited()) {
                     r.noViewersSinceNanos = 0;
                 } else if (r.channel.onDemand()) {
                     if (r.noViewersSinceNanos == 0) {

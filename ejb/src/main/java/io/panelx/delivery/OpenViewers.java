@@ -36,9 +36,14 @@ public class OpenViewers implements OpenConnections {
         byId.remove(session.connectionId());
     }
 
+    /** The tracked connections (with tracking off, sessions are served but not reported). */
     @Override
     public void forEach(Consumer<LiveConnection> action) {
-        byId.values().forEach(action);
+        for (ViewerSession s : byId.values()) {
+            if (s.isAnnounced()) {
+                action.accept(s);
+            }
+        }
     }
 
     Iterable<ViewerSession> sessions() {

@@ -114,7 +114,6 @@ public class RunningChannels {
         if (!runner.awaitReady(Settings.startTimeout().toMillis())) {
             throw new Refused(Refusal.UNAVAILABLE);
         }
-        runner.noViewersSinceNanos = 0; // a viewer is on its way: not idle
         return runner;
     }
 

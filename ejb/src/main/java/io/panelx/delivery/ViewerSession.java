@@ -45,7 +45,7 @@ public final class ViewerSession implements LiveConnection {
     private final AtomicReference<EndReason> requestedEnd = new AtomicReference<>();
 
     private volatile EndReason endReason;
-    private boolean announced;
+    private volatile boolean announced;
 
     // ---- a continuous MPEG-TS response (touched only inside the drain loop, except the volatiles)
 
@@ -109,6 +109,11 @@ public final class ViewerSession implements LiveConnection {
 
     public boolean isEnded() {
         return ended.get();
+    }
+
+    /** True once ViewerConnected was fired (tracking on): the figures and the ledger know it. */
+    boolean isAnnounced() {
+        return announced;
     }
 
     public EndReason endReason() {

@@ -15,11 +15,11 @@ import jakarta.ejb.Local;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,7 +30,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -51,6 +50,8 @@ import javax.sql.DataSource;
 @Startup
 @DependsOn("SchemaMigration")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+// The ledger commits its own JDBC batches, also in @PreDestroy (no container transaction there).
+@TransactionManagement(TransactionManagementType.BEAN)
 @LocalBean
 @Local(RecordKeeper.class)
 public class ConnectionLedger implements RecordKeeper {
@@ -64,7 +65,7 @@ public class ConnectionLedger implements RecordKeeper {
     DataSource dataSource;
 
     @Inject OpenConnections open;
-    @Inject Event<DatabaseStateChanged> databaseState;
+    @Inject LedgerFigures figures;
 
     @Resource(lookup = "java:jboss/ee/concurrency/scheduler/panelx-ticks")
     ManagedScheduledExecutorService ticks;
@@ -85,7 +86,6 @@ public class ConnectionLedger implements RecordKeeper {
     private long retryAtNanos;
     private boolean careful;
     private volatile boolean databaseUp = true;
-    private final LongAdder statements = new LongAdder();
     private ScheduledFuture<?> writer;
 
     private LedgerStore store;
@@ -95,7 +95,7 @@ public class ConnectionLedger implements RecordKeeper {
         store = new LedgerStore(dataSource);
         try {
             int n = store.closeLeftOpen();
-            statements.increment();
+            figures.executed(1);
             if (n > 0) {
                 LOG.info(() -> n + " connection records left open by the last run closed");
             }
@@ -145,20 +145,6 @@ public class ConnectionLedger implements RecordKeeper {
         }
     }
 
-    /** Statements the ledger has executed (Prometheus panelx_ledger_statements_total). */
-    public long statements() {
-        return statements.sum();
-    }
-
-    public boolean databaseUp() {
-        return databaseUp;
-    }
-
-    /** Changes not yet in the database. */
-    public int pending() {
-        return opened.size() + closed.size() + retryOpened.size() + retryClosed.size();
-    }
-
     /** Runs every 50 ms on the tick scheduler (never two at once: fixed delay). */
     private synchronized void writeDue() {
         long now = System.nanoTime();
@@ -183,8 +169,8 @@ public class ConnectionLedger implements RecordKeeper {
             }
             if (!databaseUp) {
                 databaseUp = true;
+                figures.databaseUp(true);
                 LOG.info("Database reachable again: queued connection records written");
-                databaseState.fire(new DatabaseStateChanged(true, Instant.now()));
             }
             retryAtNanos = 0;
             careful = false;
@@ -194,11 +180,11 @@ public class ConnectionLedger implements RecordKeeper {
             retryAtNanos = now + TimeUnit.SECONDS.toNanos(1);
             if (databaseUp) {
                 databaseUp = false;
+                figures.databaseUp(false);
                 LOG.log(
                         Level.WARNING,
                         "Database unavailable: connection records kept in memory until it is back",
                         e);
-                databaseState.fire(new DatabaseStateChanged(false, Instant.now()));
             }
         }
     }
@@ -252,18 +238,21 @@ public class ConnectionLedger implements RecordKeeper {
             checkpointed.putAll(seen);
         }
         try {
-            statements.add(
+            figures.executed(
                     store.write(List.copyOf(inserts.values()), updates, checkpoints, careful));
         } catch (Exception e) {
             retryOpened.addAll(inserts.values());
             retryClosed.addAll(updates);
             retryClosed.addAll(deferred);
+            figures.pending(
+                    opened.size() + closed.size() + retryOpened.size() + retryClosed.size());
             if (checkpoint) {
                 checkpointed.clear(); // written again at the next checkpoint
             }
             throw e;
         }
         retryClosed.addAll(deferred);
+        figures.pending(opened.size() + closed.size() + retryClosed.size());
         for (String id : inserts.keySet()) {
             CompletableFuture<Void> f = waiting.remove(id);
             if (f != null) {

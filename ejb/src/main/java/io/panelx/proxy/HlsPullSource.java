@@ -147,9 +147,6 @@ public final class HlsPullSource implements Source {
     @Override
     public void abort() {
         aborted.countDown();
-        HttpURLConnection c = connection;
-        if (c != null) {
-            c.disconnect();
-        }
+        HttpPullSource.disconnect(connection);
     }
 }

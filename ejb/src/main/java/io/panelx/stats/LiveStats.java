@@ -3,8 +3,7 @@ package io.panelx.stats;
 import io.panelx.delivery.ChannelState;
 import io.panelx.delivery.ChannelStateChanged;
 import io.panelx.delivery.FeedSampled;
-import io.panelx.ledger.ConnectionLedger;
-import io.panelx.ledger.DatabaseStateChanged;
+import io.panelx.ledger.LedgerFigures;
 import io.panelx.line.ConnectionRefused;
 import io.panelx.line.Refusal;
 import io.panelx.viewer.OpenConnections;
@@ -54,7 +53,7 @@ public class LiveStats {
     }
 
     @Inject OpenConnections open;
-    @Inject ConnectionLedger ledger;
+    @Inject LedgerFigures ledger;
 
     private final ConcurrentHashMap<Long, ChannelFigures> channels = new ConcurrentHashMap<>();
     private final EnumMap<Refusal, LongAdder> refused = new EnumMap<>(Refusal.class);
@@ -69,8 +68,6 @@ public class LiveStats {
      */
     private final AtomicLong bytesOutReported = new AtomicLong();
 
-    private volatile boolean databaseUp = true;
-
     public LiveStats() {
         for (Refusal r : Refusal.values()) refused.put(r, new LongAdder());
         for (Origin o : Origin.values()) connectionsTotal.put(o, new LongAdder());
@@ -82,10 +79,6 @@ public class LiveStats {
 
     void disconnected(@Observes ViewerDisconnected e) {
         bytesOutEnded.addAndGet(e.bytesSent());
-    }
-
-    void database(@Observes DatabaseStateChanged e) {
-        databaseUp = e.up();
     }
 
     void refused(@Observes ConnectionRefused e) {
@@ -202,7 +195,7 @@ public class LiveStats {
                         connectionsTotal.get(Origin.PROXY).sum(),
                         connectionsTotal.get(Origin.FFMPEG).sum(),
                         java.util.Collections.unmodifiableSortedMap(refusedNow),
-                        databaseUp,
+                        ledger.databaseUp(),
                         ledger.statements(),
                         ledger.pending());
         return new Snapshot(now, totals, List.copyOf(chans), List.copyOf(conns));

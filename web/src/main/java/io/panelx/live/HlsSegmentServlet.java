@@ -4,6 +4,7 @@ import io.panelx.delivery.Body;
 import io.panelx.delivery.ChannelHls;
 import io.panelx.delivery.PlayerSession;
 import io.panelx.delivery.PlayerSessions;
+import io.panelx.ffmpeg.HlsLadder;
 import io.panelx.http.FileBody;
 import io.panelx.http.PublicAddress;
 import jakarta.inject.Inject;
@@ -28,7 +29,6 @@ import java.util.regex.Pattern;
 public class HlsSegmentServlet extends HttpServlet {
 
     private static final Pattern SEGMENT = Pattern.compile("[0-9]{1,18}\\.ts");
-    private static final Pattern RENDITION = Pattern.compile("[A-Za-z0-9_]{1,40}\\.(m3u8|ts)");
 
     @Inject PlayerSessions players;
     @Inject ChannelHls hls;
@@ -36,7 +36,8 @@ public class HlsSegmentServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String[] parts = req.getPathInfo() == null ? new String[0] : req.getPathInfo().split("/");
-        if (parts.length != 3 || !RENDITION.matcher(parts[2]).matches()) {
+        if (parts.length != 3
+                || !(SEGMENT.matcher(parts[2]).matches() || HlsLadder.isFileName(parts[2]))) {
             plain(resp, 400, "malformed segment URL");
             return;
         }
@@ -60,9 +61,14 @@ public class HlsSegmentServlet extends HttpServlet {
                 return;
             }
         }
-        Path file = hls.renditionFile(player, name);
+        Path file = HlsLadder.isFileName(name) ? hls.renditionFile(player, name) : null;
         if (file == null) {
-            plain(resp, 404, "segment no longer available");
+            plain(
+                    resp,
+                    404,
+                    HlsLadder.isFileName(name)
+                            ? "this channel has no adaptive ladder"
+                            : "segment no longer available");
             return;
         }
         serveFile(player, file, name.endsWith(".m3u8"), req, resp);

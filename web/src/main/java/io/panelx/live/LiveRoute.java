@@ -2,6 +2,7 @@ package io.panelx.live;
 
 import io.panelx.channel.ChannelDirectory;
 import io.panelx.channel.ChannelInfo;
+import io.panelx.delivery.Body;
 import io.panelx.delivery.ChannelHls;
 import io.panelx.delivery.Refused;
 import io.panelx.delivery.RunningChannels;
@@ -71,7 +72,7 @@ public class LiveRoute {
         }
         try {
             if (sr.format().equals("m3u8")) {
-                servePlaylist(admission, channel, ip, userAgent, resp);
+                servePlaylist(admission, channel, ip, userAgent, req, resp);
             } else {
                 serveStream(admission, channel, ip, userAgent, req, resp);
             }
@@ -108,6 +109,7 @@ public class LiveRoute {
             ChannelInfo channel,
             String ip,
             String userAgent,
+            HttpServletRequest req,
             HttpServletResponse resp)
             throws Refused, IOException {
         var player = hls.open(admission.line(), channel, ip, userAgent);
@@ -121,7 +123,8 @@ public class LiveRoute {
         resp.setHeader("Cache-Control", "no-cache, no-store");
         byte[] body = playlist.getBytes(StandardCharsets.UTF_8);
         resp.setContentLength(body.length);
-        resp.getOutputStream().write(body);
+        // Counted on the viewer's session like its segments.
+        player.session().send(Body.of(body, 0, body.length), ServletViewerOutput.start(req, resp));
     }
 
     static void refuse(HttpServletResponse resp, Refusal refusal) throws IOException {
