@@ -116,6 +116,7 @@ MSG
 
 test_all() {
   ensure_packages ffmpeg:ffmpeg ffprobe:ffmpeg mpv:mpv chromium:chromium chromedriver:chromium-driver \
+    iptables:iptables ss:iproute2 \
     || info "continuing without some tools: the tests that need them will fail and say so"
   mvn -B clean verify -Ppostgresql,mariadb "$@"
 }

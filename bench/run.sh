@@ -1,52 +1,84 @@
 #!/usr/bin/env bash
 # PanelX benchmarks (not part of the test suite). They start their own server copy under var/bench
 # (ports +1000: http 9080, management 10990), their own upstream, and real load clients.
-#   bench/run.sh delivery   N viewers of one direct-proxy channel at 4 Mbit/s vs nginx (VIEWERS, SECONDS)
+#   bench/run.sh delivery   PanelX (tracking off, tracking on) and nginx with the same load, in one
+#                           run, for each pair of VIEWERS and RATE (default "2000 5000" viewers at
+#                           "4000000 2000000" bit/s), SECONDS_PER_RUN (30) measured per run
+#   bench/run.sh soak       SOAK_VIEWERS (1000) zapping viewers of five channels for SOAK_MINUTES (30)
+#                           with an admin poller: errors, heap slope, records and FFmpeg left after
 #   bench/run.sh ffmpeg     cold start to first byte, crash restart, CPU per FFmpeg channel,
 #                           copy channels sustained
 #   bench/run.sh hls        HLS_VIEWERS (300) HLS players of one ladder channel (bench/HlsLoad.java)
 #   bench/run.sh xtream     player API latency and request rates (bench/xtream.sh)
 #   bench/run.sh import-xc  import of 50,000 lines and 5,000 streams from MariaDB (bench/xc-import.sh)
+# BUILD=0 reuses the ear and server already built (no mvn package).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 what=${1:-delivery}
 [[ $what == xtream ]] && exec bench/xtream.sh "${@:2}"
 [[ $what == import-xc ]] && exec bench/xc-import.sh "${@:2}"
+case $what in delivery | soak | ffmpeg | hls) ;; *) sed -n '2,14p' "$0"; exit 2 ;; esac
 
-VIEWERS=${VIEWERS:-1000}
-SECS=${SECONDS_PER_RUN:-60}
-RATE=4000000
+SECS=${SECONDS_PER_RUN:-$([[ $what == delivery ]] && echo 30 || echo 60)}
 work=$root/var/bench
 http=9080
 api="http://127.0.0.1:$http/api/v1"
 auth="admin:bench-secret"
 
-for tool in ffmpeg curl jcmd; do command -v $tool >/dev/null || { echo "bench needs $tool"; exit 1; }; done
-ulimit -n 20000 || true
+for tool in ffmpeg ffprobe curl jcmd javac bc; do command -v $tool >/dev/null || { echo "bench needs $tool"; exit 1; }; done
+if [[ $what == delivery ]] && ! command -v nginx >/dev/null; then
+  echo "bench delivery needs nginx: apt-get install -y nginx-light"; exit 1
+fi
+# One socket per viewer on each side; the server and nginx inherit the limit.
+ulimit -n 20000 || { echo "bench needs ulimit -n 20000 (raise the hard limit)"; exit 1; }
 
+upstream_pids=()
 cleanup() {
-  [[ -n ${server_pid:-} ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
-  pkill -f "jboss.home.dir=$work/wildfly" 2>/dev/null || true
-  [[ -n ${upstream_pid:-} ]] && kill "$upstream_pid" 2>/dev/null || true
   [[ -f $work/nginx.pid ]] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+  for p in "${upstream_pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  if [[ -n ${server_pid:-} ]]; then
+    kill "$server_pid" 2>/dev/null || true # standalone.sh relays TERM to the JVM
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  [[ -n ${jpid:-} ]] && kill "$jpid" 2>/dev/null || true
+  [[ -f $work/sampler.stop ]] || touch "$work/sampler.stop" 2>/dev/null || true
 }
 trap cleanup EXIT
 
-echo "== building and preparing var/bench"
-mvn -B -q package -DskipTests
-rm -rf "$work"; mkdir -p "$work"
+if [[ ${BUILD:-1} != 0 || ! -f ear/target/panelx.ear ]]; then
+  echo "== building"
+  mvn -B -q -o package -DskipTests 2>/dev/null || mvn -B -q package -DskipTests
+fi
+rm -rf "$work"; mkdir -p "$work/classes"
 cp -a wildfly-config/target/wildfly-h2 "$work/wildfly"
 rm -rf "$work/wildfly/standalone/data" "$work/wildfly/standalone/deployments"/panelx.ear*
+javac -d "$work/classes" bench/ViewerLoad.java bench/Soak.java bench/Upstream.java
 
-clip=$work/clip.ts
-echo "== encoding a $((SECS + 20)) s 720p clip at 4 Mbit/s"
-ffmpeg -v error -y -f lavfi -i testsrc2=size=1280x720:rate=25 -f lavfi -i sine=frequency=1000 \
-  -t $((SECS + 20)) -c:v libx264 -preset ultrafast -b:v 3800k -maxrate 3800k -bufsize 2M -g 50 \
-  -c:a aac -b:a 128k -f mpegts "$clip"
+# A clip at exactly RATE bit/s (CBR video, the TS padded to the mux rate), so that the upstream's
+# pace is the clip's real time and nginx's file lasts as long as its duration.
+# With a 5th argument "unpadded" the TS is not padded: its rate stays the same through an FFmpeg
+# COPY channel (the video's CBR filler survives a remux, the TS padding does not).
+clip() { # rate seconds size file [unpadded]
+  local v=$(( $1 * 80 / 100 - 128000 )) mux=(-muxrate "$1")
+  [[ ${5:-} == unpadded ]] && mux=()
+  ffmpeg -v error -y -f lavfi -i "testsrc2=size=$3:rate=25" -f lavfi -i sine=frequency=1000 -t "$2" \
+    -c:v libx264 -preset ultrafast -b:v $v -minrate $v -maxrate $v -bufsize $((v / 2)) \
+    -x264-params nal-hrd=cbr -g 50 -c:a aac -b:a 128k -f mpegts "${mux[@]}" "$4"
+}
+upstream() { # clip port rate: a paced live upstream of the clip, looping
+  java -cp "$work/classes" Upstream "$1" "$2" "$3" > "$work/upstream-$2.log" 2>&1 &
+  upstream_pids+=($!)
+  until (exec 3<>"/dev/tcp/127.0.0.1/$2") 2>/dev/null; do sleep 0.2; done
+}
 
-java "$root/bench/Upstream.java" "$clip" 18090 $RATE > "$work/upstream.log" 2>&1 &
-upstream_pid=$!
+if [[ $what == ffmpeg || $what == hls ]]; then
+  RATE=4000000
+  clip=$work/clip.ts
+  echo "== encoding a $((SECS + 20)) s 720p clip at 4 Mbit/s"
+  clip $RATE $((SECS + 20)) 1280x720 "$clip"
+  upstream "$clip" 18090 $RATE
+fi
 
 cp ear/target/panelx.ear "$work/wildfly/standalone/deployments/"
 LAUNCH_JBOSS_IN_BACKGROUND=1 PANELX_ADMIN_PASSWORD=bench-secret PANELX_DEMO=false \
@@ -55,9 +87,10 @@ JAVA_OPTS="-Xms1g -Xmx2g -XX:+UseG1GC -Djava.net.preferIPv4Stack=true" \
 server_pid=$!
 until [[ -f $work/wildfly/standalone/deployments/panelx.ear.deployed ]]; do
   [[ -f $work/wildfly/standalone/deployments/panelx.ear.failed ]] && { echo "deploy failed"; exit 1; }
+  kill -0 $server_pid 2>/dev/null || { echo "server ended: see $work/server.out"; exit 1; }
   sleep 1
 done
-jpid=$(pgrep -f "jboss.home.dir=$work/wildfly" | head -1)
+jpid=$(pgrep -P "$server_pid" java | head -1)
 json() { curl -sf -u "$auth" -H 'Content-Type: application/json' "$@"; }
 id_of() { sed -E 's/.*"id":([0-9]+).*/\1/'; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
@@ -66,67 +99,176 @@ heap_used_kb() {
   jcmd "$jpid" GC.heap_info | awk '/garbage-first heap/ {for (i=1;i<=NF;i++) if ($i=="used") {gsub("K,?","",$(i+1)); print $(i+1)}}'
 }
 hz=$(getconf CLK_TCK)
+loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+val() { grep -o "\b$2=[^ ]*" "$1" | head -1 | cut -d= -f2; } # file key
+cli() { "$work/wildfly/bin/jboss-cli.sh" -c --controller=127.0.0.1:10990 "$1" >/dev/null; }
+json "$api/lines" -d '{"username":"bench","password":"bench","maxConnections":100000}' >/dev/null
 
 if [[ $what == delivery ]]; then
-  json "$api/lines" -d '{"username":"bench","password":"bench","maxConnections":100000}' >/dev/null
-  ch=$(json "$api/channels" -d "{\"name\":\"bench\",\"deliveryMode\":\"DIRECT\",\"sources\":[\"http://127.0.0.1:18090/live.ts\"]}" | id_of)
-  url=/live/bench/bench/$ch.ts
-  curl -s -m 3 -o /dev/null "http://127.0.0.1:$http$url" || true   # warm the channel
-  heap0=$(heap_used_kb)
-
-  run_panelx() { # $1 label
-    local c0 t0 out heap
-    c0=$(cpu_ticks "$jpid"); t0=$(date +%s.%N)
-    java "$root/bench/ViewerLoad.java" 127.0.0.1 $http "$url" "$VIEWERS" "$SECS" > "$work/load-$1.txt" &
-    local lp=$!
-    sleep $((SECS / 2 + 5))
-    heap=$(heap_used_kb)
-    # a viewer joining the running channel: time to first byte
-    ttfb=$(for i in 1 2 3 4 5; do curl -s -m 2 -o /dev/null -w '%{time_starttransfer}\n' "http://127.0.0.1:$http$url" || true; done | sort -n | sed -n 3p)
-    wait $lp
-    local c1 t1; c1=$(cpu_ticks "$jpid"); t1=$(date +%s.%N)
-    cpu=$(echo "($c1 - $c0) / $hz / ($t1 - $t0) * 100" | bc -l)
-    echo "-- PanelX ($1): $(tr '\n' ' ' < "$work/load-$1.txt")"
-    printf '   server CPU %.0f%% of one core, heap used %d MiB (idle %d MiB), heap per viewer %.1f KiB, TTFB on a running channel %.0f ms\n' \
-      "$cpu" $((heap / 1024)) $((heap0 / 1024)) "$(echo "($heap - $heap0) / $VIEWERS" | bc -l)" "$(echo "$ttfb * 1000" | bc -l)"
-  }
-  # Tracking off runs first: that phase also absorbs JIT warm-up, so any cost it hides counts
-  # against tracking, not for it.
-  cli() { "$work/wildfly/bin/jboss-cli.sh" -c --controller=127.0.0.1:10990 "$1" >/dev/null; }
-  cli '/system-property=panelx.tracking:add(value=false)'
-  echo "== $VIEWERS viewers, $SECS s, tracking off"
-  run_panelx tracking-off
-  cli '/system-property=panelx.tracking:remove'
-  echo "== $VIEWERS viewers, $SECS s, tracking on"
-  run_panelx tracking-on
-  echo "   upstream connections opened: $(grep -c 'upstream connections' "$work/upstream.log")"
-
-  command -v nginx >/dev/null || { echo "nginx missing: apt-get install -y nginx-light"; exit 1; }
+  read -ra viewer_list <<< "${VIEWERS:-2000 5000}"
+  read -ra rate_list <<< "${RATE:-4000000 2000000}"
+  runs=$(( ${#viewer_list[@]} > ${#rate_list[@]} ? ${#viewer_list[@]} : ${#rate_list[@]} ))
+  # the clips (one per rate) and nginx serving each at its rate per viewer
+  locations=""
+  for ((k = 0; k < runs; k++)); do
+    r=${rate_list[k]:-${rate_list[-1]}}
+    [[ -f $work/clip-$r.ts ]] && continue
+    echo "== encoding a $((SECS + 30)) s 720p clip at $r bit/s"
+    clip "$r" $((SECS + 30)) 1280x720 "$work/clip-$r.ts"
+    locations+="    location = /clip-$r.ts { alias $work/clip-$r.ts; limit_rate $((r / 8)); limit_rate_after 500k; }"$'\n'
+  done
   cat > "$work/nginx.conf" <<NGINX
 worker_processes 2;
+worker_rlimit_nofile 20000;
 pid $work/nginx.pid;
 error_log $work/nginx-error.log;
-events { worker_connections 8192; }
+events { worker_connections 10000; }
 http {
   access_log off;
   sendfile on;
   server {
     listen 127.0.0.1:18091 backlog=4096;
-    location /clip.ts { alias $clip; limit_rate $((RATE / 8)); limit_rate_after 500k; }
-  }
+$locations  }
 }
 NGINX
   nginx -c "$work/nginx.conf" -p "$work"
-  echo "== nginx serving the same stream (limit_rate 4 Mbit/s per viewer), $VIEWERS viewers, $SECS s"
-  java "$root/bench/ViewerLoad.java" 127.0.0.1 18091 /clip.ts "$VIEWERS" "$SECS" > "$work/load-nginx.txt"
-  echo "-- nginx: $(tr '\n' ' ' < "$work/load-nginx.txt")"
-  p=$(grep aggregate "$work/load-tracking-on.txt" | cut -d= -f2); n=$(grep aggregate "$work/load-nginx.txt" | cut -d= -f2)
-  off=$(grep aggregate "$work/load-tracking-off.txt" | cut -d= -f2)
-  printf '== throughput PanelX/nginx = %.2f; tracking cost = %.1f%%\n' "$(echo "$p / $n" | bc -l)" "$(echo "(1 - $p / $off) * 100" | bc -l)"
+  until [[ -s $work/nginx.pid ]]; do sleep 0.2; done
+  nginx_pids="$(cat "$work/nginx.pid"),$(pgrep -P "$(cat "$work/nginx.pid")" | paste -sd,)"
+
+  load() { # label port path viewers rate pids: one storm and window, its figures in load-LABEL.txt
+    local before
+    before=$(loadavg)
+    local metrics=""
+    [[ $2 == "$http" ]] && metrics="http://127.0.0.1:$http/metrics"
+    java -Xmx1g -cp "$work/classes" -Drate="$5" -Dhz="$hz" -Dpids="$6" -Dmetrics="$metrics" -Dauth="$auth" \
+      ViewerLoad 127.0.0.1 "$2" "$3" "$4" "$SECS" > "$work/load-$1.txt"
+    echo "load_before=${before// //} load_after=$(loadavg | tr ' ' /)" >> "$work/load-$1.txt"
+  }
+  per_gb() { echo "$(val "$1" server_cpu_s) / ($(val "$1" throughput_mbps) * $(val "$1" window_s) / 8000)" | bc -l; }
+  row() { # title label
+    local f=$work/load-$2.txt cpu w
+    cpu=$(val "$f" server_cpu_s); w=$(val "$f" window_s)
+    printf '%-20s %7.1f %5.2f %6.2f %8.0f %7.3f %7.3f %6s %7s %6s %6s %7.1f %5.2f  %s -> %s\n' "$1" \
+      "$cpu" "$(echo "$cpu / $w" | bc -l)" "$(per_gb "$f")" "$(val "$f" throughput_mbps)" \
+      "$(val "$f" viewer_mbps_min)" "$(val "$f" viewer_mbps_median)" "$(val "$f" behind)" \
+      "$(val "$f" ttfb_ms_median)" "$(val "$f" ttfb_ms_max)" \
+      "$(( $(val "$f" errors) + $(val "$f" non200) + $(val "$f" closed_by_server) + $(val "$f" without_data) ))" \
+      "$(val "$f" load_cpu_s)" "$(echo "$(val "$f" load_cpu_s) / $w" | bc -l)" \
+      "$(val "$f" load_before)" "$(val "$f" load_after)"
+  }
+  summarize() { # k viewers rate upstream-port: the figures of one configuration
+    local k=$1 v=$2 r=$3 port=$4 on off ng pc pco nc
+    on=$work/load-panelx-on-$k.txt off=$work/load-panelx-off-$k.txt ng=$work/load-nginx-$k.txt
+    printf '\n== %d viewers of a %.1f Mbit/s channel, all connecting at once; %s s measured per run\n' "$v" "$(echo "$r / 1000000" | bc -l)" "$SECS"
+    printf '   behind real time = average rate over the window below 95%% of the channel rate (%s Mbit/s)\n' "$(val "$on" behind_below_mbps)"
+    printf '%-20s %7s %5s %6s %8s %7s %7s %6s %7s %6s %6s %7s %5s  %s\n' "" "CPU-s" "cores" "s/GB" "Mbit/s" "min" "median" "behind" "TTFB50" "max" "errors" "load-s" "cores" "load average before -> after"
+    row "PanelX tracking off" panelx-off-$k
+    row "PanelX tracking on" panelx-on-$k
+    row "nginx" nginx-$k
+    pc=$(val "$on" server_cpu_s) pco=$(val "$off" server_cpu_s) nc=$(val "$ng" server_cpu_s)
+    printf '   CPU PanelX/nginx: %.1fx tracking on, %.1fx tracking off; tracking on vs off: %+.1f%% CPU, %+.1f%% CPU per GB\n' \
+      "$(echo "$pc / $nc" | bc -l)" "$(echo "$pco / $nc" | bc -l)" "$(echo "($pc / $pco - 1) * 100" | bc -l)" \
+      "$(echo "($(per_gb "$on") / $(per_gb "$off") - 1) * 100" | bc -l)"
+    printf '   CPU per GB delivered PanelX/nginx: %.1fx tracking on, %.1fx tracking off (the fairer figure when a server is starved of CPU)\n' \
+      "$(echo "$(per_gb "$on") / $(per_gb "$ng")" | bc -l)" "$(echo "$(per_gb "$off") / $(per_gb "$ng")" | bc -l)"
+    printf '   throughput PanelX/nginx: %.2f tracking on, %.2f tracking off\n' \
+      "$(echo "$(val "$on" throughput_mbps) / $(val "$ng" throughput_mbps)" | bc -l)" \
+      "$(echo "$(val "$off" throughput_mbps) / $(val "$ng" throughput_mbps)" | bc -l)"
+    printf '   TTFB median PanelX/nginx: %.1fx tracking on; the load tool started all %d connects within %s ms (PanelX on), %s ms (nginx)\n' \
+      "$(echo "$(val "$on" ttfb_ms_median) / ($(val "$ng" ttfb_ms_median) + 0.001)" | bc -l)" "$v" "$(val "$on" storm_ms)" "$(val "$ng" storm_ms)"
+    printf '   ledger statements per second (panelx_ledger_statements_total): %s tracking on, %s tracking off\n' \
+      "$(val "$on" ledger_statements_per_s)" "$(val "$off" ledger_statements_per_s)"
+    printf '   upstream connections opened for the channel: %s\n' "$(grep -c 'upstream connections' "$work/upstream-$port.log")"
+  }
+  summary=$work/summary.txt; : > "$summary"
+  echo "== machine: $(nproc) cores, load average $(loadavg) at the start ($(date -u +%FT%TZ))" | tee -a "$summary"
+  for ((k = 0; k < runs; k++)); do
+    v=${viewer_list[k]:-${viewer_list[-1]}}; r=${rate_list[k]:-${rate_list[-1]}}
+    port=$((18100 + k))
+    upstream "$work/clip-$r.ts" $port "$r"
+    ch=$(json "$api/channels" -d "{\"name\":\"bench-$k\",\"deliveryMode\":\"DIRECT\",\"sources\":[\"http://127.0.0.1:$port/live.ts\"]}" | id_of)
+    url=/live/bench/bench/$ch.ts
+    # Tracking off runs first, after a short unmeasured warm-up (the channel starts, the JIT
+    # compiles the path): any cost the first run still hides counts against tracking, not for it.
+    cli '/system-property=panelx.tracking:add(value=false)'
+    echo "== $v viewers at $r bit/s: warm-up, then PanelX tracking off, tracking on, nginx ($SECS s each)"
+    java -cp "$work/classes" -Drate="$r" ViewerLoad 127.0.0.1 $http "$url" $(( v < 200 ? v : 200 )) 3 > /dev/null
+    sleep 2
+    load panelx-off-$k $http "$url" "$v" "$r" "$jpid"
+    cli '/system-property=panelx.tracking:remove'
+    sleep 2
+    load panelx-on-$k $http "$url" "$v" "$r" "$jpid"
+    sleep 2
+    load nginx-$k 18091 "/clip-$r.ts" "$v" "$r" "$nginx_pids"
+    kill "${upstream_pids[-1]}" 2>/dev/null || true
+    summarize "$k" "$v" "$r" "$port" | tee -a "$summary"
+  done
+  overlaps=$(grep -c 'WFLYEJB0043' "$work/wildfly/standalone/log/server.log" || true)
+  echo "== overlapping timer runs skipped (WFLYEJB0043) in server.log: $overlaps; load average $(loadavg) at the end" | tee -a "$summary"
+  echo "   CPU-s: server process CPU (utime+stime) over the window; s/GB: CPU-s per GB delivered; load-s: the load tool's own CPU" | tee -a "$summary"
+fi
+
+if [[ $what == soak ]]; then
+  minutes=${SOAK_MINUTES:-30} viewers=${SOAK_VIEWERS:-1000} rate=${SOAK_RATE:-1000000}
+  clip "$rate" 60 640x360 "$work/clip-soak.ts" unpadded
+  rate=$(ffprobe -v error -show_entries format=bit_rate -of csv=p=0 "$work/clip-soak.ts")
+  echo "== a 60 s 360p clip at $rate bit/s, looped by the upstream at that rate"
+  upstream "$work/clip-soak.ts" 18100 "$rate"
+  src() { echo "http://127.0.0.1:18100/live.ts?$1"; }
+  paths=()
+  for c in 1 2 3; do
+    ch=$(json "$api/channels" -d "{\"name\":\"soak-direct-$c\",\"deliveryMode\":\"DIRECT\",\"sources\":[\"$(src d$c)\"]}" | id_of)
+    paths+=("/live/bench/bench/$ch.ts")
+  done
+  ch=$(json "$api/channels" -d "{\"name\":\"soak-ffmpeg\",\"deliveryMode\":\"FFMPEG\",\"ffmpegProfile\":\"COPY\",\"sources\":[\"$(src f1)\"]}" | id_of)
+  paths+=("/live/bench/bench/$ch.ts")
+  ch=$(json "$api/channels" -d "{\"name\":\"soak-always-on\",\"deliveryMode\":\"FFMPEG\",\"ffmpegProfile\":\"COPY\",\"onDemand\":false,\"sources\":[\"$(src f2)\"]}" | id_of)
+  paths+=("/live/bench/bench/$ch.ts")
+  ffmpegs() { pgrep -c -P "$jpid" -x ffmpeg || true; }
+  for _ in $(seq 60); do [[ $(ffmpegs) -ge 1 ]] && break; sleep 1; done
+  always_on=$(ffmpegs)
+  log=$work/wildfly/standalone/log/server.log
+  errors0=$(grep -c ' ERROR ' "$log" || true)
+  echo "== soak: $viewers viewers zapping over ${#paths[@]} channels (3 direct, 1 FFmpeg on demand, 1 FFmpeg always on: $always_on FFmpeg running) for $minutes min, load average $(loadavg)"
+  # heap after a full GC, every minute from the start (elapsed seconds, KiB)
+  rm -f "$work/sampler.stop"
+  ( t0=$(date +%s); next=$t0
+    until [[ -f $work/sampler.stop ]]; do
+      if (( $(date +%s) >= next )); then echo "$(( $(date +%s) - t0 )) $(heap_used_kb)" >> "$work/heap.txt"; next=$((next + 60)); fi
+      sleep 1
+    done ) &
+  sampler=$!
+  java -Xmx512m -cp "$work/classes" -Drate="$rate" -Dauth="$auth" -Ddwell="${SOAK_DWELL:-5-60}" \
+    Soak 127.0.0.1 $http "$minutes" "$viewers" "$(IFS=,; echo "${paths[*]}")" > "$work/soak.txt"
+  touch "$work/sampler.stop"; wait $sampler || true
+  left_at=$(date +%s)
+  open_count() { json "$api/connections?open=true&limit=100000" | { grep -o '"id"' || true; } | wc -l; }
+  for _ in $(seq 60); do open=$(open_count); [[ $open -eq 0 ]] && break; sleep 1; done
+  open_secs=$(( $(date +%s) - left_at ))
+  # on-demand channels release their upstream and FFmpeg after panelx.idle-release-seconds (30)
+  for _ in $(seq 90); do ff=$(ffmpegs); [[ $ff -le $always_on ]] && break; sleep 1; done
+  ff_secs=$(( $(date +%s) - left_at ))
+  metric_ff=$(curl -sf -u "$auth" "http://127.0.0.1:$http/metrics" | awk '$1 == "panelx_ffmpeg_processes" {print $2}')
+  errors1=$(grep -c ' ERROR ' "$log" || true)
+  # MiB/hour by least squares over the samples from minute 1 on (minute 0 is before the viewers)
+  slope=$(awk '{x[++n] = $1 / 3600; y[n] = $2 / 1024; if ($1 >= 60) later++} END {
+      first = later >= 2 ? n - later + 1 : 1
+      if (n - first < 1) {print "n/a"; exit}
+      for (i = first; i <= n; i++) {sx += x[i]; sy += y[i]; m++}
+      for (i = first; i <= n; i++) {sxy += (x[i] - sx / m) * (y[i] - sy / m); sxx += (x[i] - sx / m) ^ 2}
+      printf "%+.1f", sxy / sxx }' "$work/heap.txt")
+  {
+    echo "-- viewers: $(grep -v '^poller' "$work/soak.txt" | tr '\n' ' ')"
+    echo "-- admin poller (snapshot, connections API, /metrics every second): $(grep '^poller' "$work/soak.txt")"
+    echo "-- heap after GC (MiB) at minute: $(awk '{printf "%d:%d ", $1 / 60, $2 / 1024}' "$work/heap.txt")"
+    echo "-- heap slope (least squares, samples after the first minute's ramp): $slope MiB/hour"
+    echo "-- open records after all viewers left: $open (after ${open_secs} s)"
+    echo "-- FFmpeg processes: $ff after ${ff_secs} s (always-on count $always_on; panelx_ffmpeg_processes $metric_ff)"
+    echo "-- server.log ERROR lines during the soak: $((errors1 - errors0)); load average $(loadavg) at the end"
+  } | tee "$work/summary.txt"
 fi
 
 if [[ $what == ffmpeg ]]; then
-  json "$api/lines" -d '{"username":"bench","password":"bench","maxConnections":100000}' >/dev/null
   cold() { # profile -> ms to first byte of a cold channel
     local ch
     ch=$(json "$api/channels" -d "{\"name\":\"cold-$1-$RANDOM\",\"deliveryMode\":\"FFMPEG\",\"ffmpegProfile\":\"$1\",\"sources\":[\"http://127.0.0.1:18090/live.ts?$RANDOM\"]}" | id_of)
@@ -186,7 +328,6 @@ if [[ $what == hls ]]; then
   # HLS_VIEWERS players of one always-on ladder channel (bench/HlsLoad.java), round robin over
   # the rungs: every playlist and segment comes from the files FFmpeg writes.
   players=${HLS_VIEWERS:-300}
-  json "$api/lines" -d '{"username":"bench","password":"bench","maxConnections":100000}' >/dev/null
   ch=$(json "$api/channels" -d '{"name":"hls-ladder","deliveryMode":"FFMPEG","ffmpegProfile":"HLS_LADDER","onDemand":false,"sources":["http://127.0.0.1:18090/live.ts?hls"]}' | id_of)
   curl -s -m 30 -o /dev/null "http://127.0.0.1:$http/live/bench/bench/$ch.m3u8"   # running, rungs written
   heap0=$(heap_used_kb)
@@ -203,6 +344,6 @@ if [[ $what == hls ]]; then
   printf '== server CPU %.0f%% of a core, FFmpeg (the ladder) %.0f%%; heap %d MiB vs %d MiB before the players\n' \
     "$(echo "($c1 - $c0) / $hz / $secs * 100" | bc -l)" "$(echo "($f1 - $f0) / $hz / $secs * 100" | bc -l)" \
     $((heap / 1024)) $((heap0 / 1024))
-  open=$(json "$api/connections?channel=$ch&open=true&limit=100000" | grep -o '"id"' | wc -l)
+  open=$(json "$api/connections?channel=$ch&open=true&limit=100000" | { grep -o '"id"' || true; } | wc -l)
   echo "== open HLS connection records of the channel right after the run: $open (one per player)"
 fi

@@ -86,6 +86,7 @@ class KillRecoveryIT {
                                     + "\",\"deliveryMode\":\"FFMPEG\",\"onDemand\":true,"
                                     + "\"sources\":[\"lavfi:testsrc\"]}");
             String connectionId;
+            long checkpointed;
             try (var viewer = StreamClient.open("/live/" + user + "/pw/" + viewed + ".ts")) {
                 assertEquals(200, viewer.status());
                 await().atMost(Duration.ofSeconds(20)).until(() -> viewer.bytes() > 50_000);
@@ -100,6 +101,14 @@ class KillRecoveryIT {
                 assertFalse(
                         record(connectionId).containsKey("endedAt"),
                         "the ledger holds the connection as open before the crash");
+                // The test server checkpoints every 2 s (arquillian-kill.xml).
+                await("a checkpoint of connection " + connectionId)
+                        .atMost(Duration.ofSeconds(15))
+                        .until(
+                                () ->
+                                        record(connectionId).getJsonNumber("bytesSent").longValue()
+                                                > 0);
+                checkpointed = record(connectionId).getJsonNumber("bytesSent").longValue();
                 // No waiting for the database file: what the API shows as committed must
                 // survive a kill -9 (the H2 datasource runs with WRITE_DELAY=0).
                 assertTrue(server.destroyForcibly(), "SIGKILL sent to WildFly " + server.pid());
@@ -150,6 +159,9 @@ class KillRecoveryIT {
             JsonObject record = record(connectionId);
             assertEquals("SERVER_RESTART", record.getString("endReason"), record.toString());
             assertTrue(record.containsKey("endedAt"), record.toString());
+            assertTrue(
+                    record.getJsonNumber("bytesSent").longValue() >= checkpointed,
+                    "closed with the last checkpoint's bytes: " + record);
         } finally {
             cleanUp(pushChannel, marker);
         }

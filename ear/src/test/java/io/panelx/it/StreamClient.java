@@ -21,6 +21,7 @@ public final class StreamClient implements AutoCloseable {
     private final CompletableFuture<Integer> status = new CompletableFuture<>();
     private final CompletableFuture<Long> ended = new CompletableFuture<>();
     private volatile String connectionId;
+    private volatile java.util.concurrent.CountDownLatch paused;
 
     private StreamClient(Socket socket) {
         this.socket = socket;
@@ -32,7 +33,20 @@ public final class StreamClient implements AutoCloseable {
 
     public static StreamClient open(String path, String fromAddress, String userAgent)
             throws IOException {
+        return open(path, fromAddress, userAgent, 0);
+    }
+
+    /**
+     * A player with a small receive window ({@code receiveBuffer} bytes, 0: the system's), so that
+     * a pause in reading shows at the server within seconds.
+     */
+    public static StreamClient open(
+            String path, String fromAddress, String userAgent, int receiveBuffer)
+            throws IOException {
         var socket = new Socket();
+        if (receiveBuffer > 0) {
+            socket.setReceiveBufferSize(receiveBuffer);
+        }
         socket.bind(new InetSocketAddress(InetAddress.getByName(fromAddress), 0));
         socket.connect(new InetSocketAddress("127.0.0.1", 8080 + PanelX.PORT_OFFSET), 5000);
         var client = new StreamClient(socket);
@@ -70,7 +84,8 @@ public final class StreamClient implements AutoCloseable {
                     if (size == 0) break;
                     int left = size;
                     while (left > 0) {
-                        int n = in.read(buf, 0, Math.min(buf.length, left));
+                        waitWhilePaused();
+                        int n = in.read(buf, 0, Math.min(4096, left));
                         if (n < 0) throw new IOException("eof in chunk");
                         left -= n;
                         bytes.addAndGet(n);
@@ -79,13 +94,42 @@ public final class StreamClient implements AutoCloseable {
                 }
             } else {
                 int n;
-                while ((n = in.read(buf)) >= 0) bytes.addAndGet(n);
+                while (true) {
+                    waitWhilePaused();
+                    if ((n = in.read(buf, 0, 4096)) < 0) break;
+                    bytes.addAndGet(n);
+                }
             }
         } catch (Exception e) {
             status.complete(-1);
         } finally {
             ended.complete(bytes.get());
         }
+    }
+
+    private void waitWhilePaused() throws InterruptedException {
+        var p = paused;
+        if (p != null) {
+            p.await();
+        }
+    }
+
+    /** Stops reading (a stalled player): the server's writes back up. */
+    public void pause() {
+        paused = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    public void resume() {
+        var p = paused;
+        paused = null;
+        if (p != null) {
+            p.countDown();
+        }
+    }
+
+    /** The client's local port (to find its connection in the system's socket table). */
+    public int localPort() {
+        return socket.getLocalPort();
     }
 
     private static String line(InputStream in) throws IOException {

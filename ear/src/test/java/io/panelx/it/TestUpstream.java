@@ -23,6 +23,7 @@ public final class TestUpstream implements AutoCloseable {
     private final HttpServer server;
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicBoolean serving = new AtomicBoolean(true);
+    private final AtomicBoolean hanging = new AtomicBoolean();
 
     private TestUpstream(HttpServer server) {
         this.server = server;
@@ -83,6 +84,7 @@ public final class TestUpstream implements AutoCloseable {
                 "/live.ts",
                 exchange -> {
                     upstream.connections.incrementAndGet();
+                    upstream.holdWhileHanging();
                     if (!upstream.serving.get()) {
                         exchange.sendResponseHeaders(503, -1);
                         exchange.close();
@@ -98,6 +100,7 @@ public final class TestUpstream implements AutoCloseable {
                             for (int off = 0;
                                     off < ts.length && upstream.serving.get();
                                     off += step) {
+                                upstream.holdWhileHanging();
                                 out.write(ts, off, Math.min(step, ts.length - off));
                                 out.flush();
                                 Thread.sleep(pauseMillis); // pacing the stream, not test sync
@@ -126,6 +129,24 @@ public final class TestUpstream implements AutoCloseable {
 
     public void recover() {
         serving.set(true);
+    }
+
+    /**
+     * Simulates a hung upstream (a frozen server): connections stay open and new ones are accepted,
+     * but nothing is sent on any of them.
+     */
+    public void hang() {
+        hanging.set(true);
+    }
+
+    private void holdWhileHanging() {
+        try {
+            while (hanging.get() && serving.get()) {
+                Thread.sleep(50); // the simulated upstream's own silence, not test sync
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

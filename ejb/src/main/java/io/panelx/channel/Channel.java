@@ -74,32 +74,16 @@ public class Channel {
         return name;
     }
 
-    public void setName(String name) {
-        this.name = name;
-    }
-
     public Category getCategory() {
         return category;
-    }
-
-    public void setCategory(Category category) {
-        this.category = category;
     }
 
     public String getLogo() {
         return logo;
     }
 
-    public void setLogo(String logo) {
-        this.logo = logo;
-    }
-
     public String getEpgId() {
         return epgId;
-    }
-
-    public void setEpgId(String epgId) {
-        this.epgId = epgId;
     }
 
     public List<String> getSources() {
@@ -115,40 +99,20 @@ public class Channel {
         return deliveryMode;
     }
 
-    public void setDeliveryMode(DeliveryMode deliveryMode) {
-        this.deliveryMode = deliveryMode;
-    }
-
     public FfmpegProfile getFfmpegProfile() {
         return ffmpegProfile;
-    }
-
-    public void setFfmpegProfile(FfmpegProfile ffmpegProfile) {
-        this.ffmpegProfile = ffmpegProfile;
     }
 
     public boolean isOnDemand() {
         return onDemand;
     }
 
-    public void setOnDemand(boolean onDemand) {
-        this.onDemand = onDemand;
-    }
-
     public boolean isEnabled() {
         return enabled;
     }
 
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
-    }
-
     public int getSortOrder() {
         return sortOrder;
-    }
-
-    public void setSortOrder(int sortOrder) {
-        this.sortOrder = sortOrder;
     }
 
     public Instant getCreatedAt() {

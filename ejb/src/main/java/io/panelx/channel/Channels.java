@@ -3,7 +3,6 @@ package io.panelx.channel;
 import io.panelx.admin.Conflict;
 import io.panelx.admin.InvalidInput;
 import io.panelx.admin.NotFound;
-import io.panelx.line.LineChanged;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -22,7 +21,6 @@ public class Channels {
 
     @PersistenceContext EntityManager em;
     @Inject Event<ChannelChanged> changed;
-    @Inject Event<LineChanged> lineChanged;
     @Inject Event<CategoryChanged> categoryChanged;
     @Inject IngestPorts ingestPorts;
 
@@ -72,19 +70,9 @@ public class Channels {
 
     public void delete(long id) {
         Channel channel = get(id);
-        // Lines whose bouquet held the channel lose it (cascade): their cached copies must go.
-        List<Object[]> holders =
-                em.createQuery(
-                                "select l.id, l.username from Line l join l.bouquet b where b = :id",
-                                Object[].class)
-                        .setParameter("id", id)
-                        .getResultList();
         em.remove(channel);
         em.flush();
         changed.fire(new ChannelChanged(id, true));
-        for (Object[] h : holders) {
-            lineChanged.fire(new LineChanged((Long) h[0], (String) h[1]));
-        }
     }
 
     private void apply(Channel c, ChannelForm form) {

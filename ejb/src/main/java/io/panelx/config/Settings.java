@@ -48,6 +48,19 @@ public final class Settings {
         return duration("panelx.hls-session-seconds", 15);
     }
 
+    /**
+     * A viewer whose socket accepts no byte for this long (a stalled player, a dropped network) is
+     * ended (STALLED) and its connection dropped.
+     */
+    public static Duration stalledViewer() {
+        return duration("panelx.stalled-viewer-seconds", 10);
+    }
+
+    /** How often the ledger writes the bytes of open connections. */
+    public static Duration ledgerCheckpoint() {
+        return duration("panelx.ledger-checkpoint-seconds", 10);
+    }
+
     /** How long a request for a cold channel waits for its first chunk before a 503. */
     public static Duration startTimeout() {
         return duration("panelx.start-timeout-seconds", 12);
@@ -128,6 +141,23 @@ public final class Settings {
                             + "'");
         }
         return value;
+    }
+
+    /**
+     * Failed admin logins an address may make before each further attempt has to wait ({@code
+     * panelx.admin-login-free-failures}, default 5).
+     */
+    public static int adminLoginFreeFailures() {
+        return Math.max(1, Integer.getInteger("panelx.admin-login-free-failures", 5));
+    }
+
+    /**
+     * The longest wait between admin login attempts of one address ({@code
+     * panelx.admin-login-max-delay-seconds}, default 600): the wait doubles with each failure up to
+     * this.
+     */
+    public static Duration adminLoginMaxDelay() {
+        return duration("panelx.admin-login-max-delay-seconds", 600);
     }
 
     /** What happens when a line already holds its maximum number of streams. */

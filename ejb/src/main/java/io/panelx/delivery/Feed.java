@@ -2,6 +2,9 @@ package io.panelx.delivery;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A channel's bounded, shared buffer: a ring of chunks filled by exactly one Source thread and
@@ -44,8 +47,12 @@ public final class Feed {
     /** Sequence number of the next chunk to publish; chunks [head - SLOTS, head) are readable. */
     private volatile long head;
 
-    /** Copied on join and leave (rare), read on every chunk: no iterator per chunk. */
-    private volatile ViewerSession[] viewers = new ViewerSession[0];
+    /**
+     * Viewers grouped by the I/O thread of their connection. The Source's thread never writes to a
+     * socket: per chunk it wakes each lane once, and the lane's I/O thread drains its viewers.
+     * Copied on join and leave (rare), read on every chunk: no iterator, no allocation per chunk.
+     */
+    private volatile Lane[] lanes = new Lane[0];
 
     private volatile ChunkListener chunkListener;
     private volatile long bytesIn;
@@ -56,6 +63,41 @@ public final class Feed {
 
     /** Run once at the first chunk after a (re)start of the Source: the channel is flowing. */
     private volatile Runnable onFlowing;
+
+    /** Readers that are not viewers (FeedCursor) wait here for the next chunk. */
+    private final Object cursorMonitor = new Object();
+
+    private volatile int cursorsWaiting;
+    private volatile boolean closed;
+
+    /** The viewers of one I/O thread, woken once per chunk by one task on that thread. */
+    private static final class Lane implements Runnable {
+        final Executor executor;
+        volatile ViewerSession[] viewers = new ViewerSession[0];
+        final AtomicBoolean scheduled = new AtomicBoolean();
+
+        Lane(Executor executor) {
+            this.executor = executor;
+        }
+
+        void wake() {
+            if (viewers.length > 0 && scheduled.compareAndSet(false, true)) {
+                try {
+                    executor.execute(this);
+                } catch (RuntimeException e) {
+                    scheduled.set(false); // the I/O thread is gone: its viewers end by the tick
+                }
+            }
+        }
+
+        @Override
+        public void run() {
+            scheduled.set(false); // before the loop: a chunk published meanwhile wakes us again
+            for (ViewerSession viewer : viewers) {
+                viewer.chunkPublished();
+            }
+        }
+    }
 
     public Feed() {
         for (int i = 0; i < SLOTS; i++) {
@@ -127,8 +169,13 @@ public final class Feed {
         if (listener != null) {
             listener.onChunk(slot.data, length, slot.randomAccessOffset);
         }
-        for (ViewerSession viewer : viewers) {
-            viewer.chunkPublished();
+        for (Lane lane : lanes) {
+            lane.wake();
+        }
+        if (cursorsWaiting > 0) {
+            synchronized (cursorMonitor) {
+                cursorMonitor.notifyAll();
+            }
         }
     }
 
@@ -186,6 +233,11 @@ public final class Feed {
         return slots[(int) (seq % SLOTS)].length;
     }
 
+    /** Where a keyframe starts in the chunk, or -1. */
+    int keyframeOffset(long seq) {
+        return slots[(int) (seq % SLOTS)].randomAccessOffset;
+    }
+
     /** Where a viewer starting at this chunk begins: its keyframe, or the chunk's start. */
     int startOffset(long seq) {
         return Math.max(0, slots[(int) (seq % SLOTS)].randomAccessOffset);
@@ -201,17 +253,67 @@ public final class Feed {
         return Math.max(0, h - 1);
     }
 
-    synchronized void add(ViewerSession viewer) {
-        ViewerSession[] next = java.util.Arrays.copyOf(viewers, viewers.length + 1);
-        next[next.length - 1] = viewer;
-        viewers = next;
+    /** Adds a viewer to the lane of its connection's I/O thread. */
+    synchronized void add(ViewerSession viewer, Executor executor) {
+        for (Lane lane : lanes) {
+            if (lane.executor == executor) {
+                lane.viewers = append(lane.viewers, viewer);
+                return;
+            }
+        }
+        Lane lane = new Lane(executor);
+        lane.viewers = new ViewerSession[] {viewer};
+        Lane[] next = Arrays.copyOf(lanes, lanes.length + 1);
+        next[next.length - 1] = lane;
+        lanes = next;
     }
 
     synchronized void remove(ViewerSession viewer) {
-        viewers =
-                java.util.Arrays.stream(viewers)
-                        .filter(v -> v != viewer)
-                        .toArray(ViewerSession[]::new);
+        for (Lane lane : lanes) {
+            lane.viewers =
+                    Arrays.stream(lane.viewers)
+                            .filter(v -> v != viewer)
+                            .toArray(ViewerSession[]::new);
+        }
+    }
+
+    private static ViewerSession[] append(ViewerSession[] viewers, ViewerSession viewer) {
+        ViewerSession[] next = Arrays.copyOf(viewers, viewers.length + 1);
+        next[next.length - 1] = viewer;
+        return next;
+    }
+
+    /** A reader that is not a viewer, starting at the newest keyframe. */
+    public FeedCursor cursor() {
+        return new FeedCursor(this, startPosition());
+    }
+
+    /** Waits (bounded) until a chunk after {@code position} exists or the Feed is closed. */
+    void awaitChunk(long position, long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        synchronized (cursorMonitor) {
+            cursorsWaiting++;
+            try {
+                long left;
+                while (head <= position && !closed && (left = deadline - System.nanoTime()) > 0) {
+                    cursorMonitor.wait(Math.max(1, left / 1_000_000L));
+                }
+            } finally {
+                cursorsWaiting--;
+            }
+        }
+    }
+
+    /** The Feed's channel stopped: cursors see the end; viewers are ended by the core. */
+    void close() {
+        closed = true;
+        synchronized (cursorMonitor) {
+            cursorMonitor.notifyAll();
+        }
+    }
+
+    boolean isClosed() {
+        return closed;
     }
 
     void chunkListener(ChunkListener listener) {

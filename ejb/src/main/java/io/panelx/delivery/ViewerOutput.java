@@ -1,19 +1,46 @@
 package io.panelx.delivery;
 
 import java.io.IOException;
+import java.util.concurrent.Executor;
 
 /**
- * The player's socket as the core sees it: non-blocking writes. The web module implements it on
- * Servlet async I/O (a WriteListener calls {@link ViewerSession#writePossible()}), so the core
- * stays free of the servlet API and no thread is held per viewer.
+ * A player's response as the core sees it: non-blocking writes, on the connection's own I/O thread.
+ * The web module implements it once on Servlet async I/O, so the core stays free of the servlet API
+ * and no thread is held per viewer.
  */
 public interface ViewerOutput {
+
+    /** Told when writing is possible again and when the connection failed or closed. */
+    interface Listener {
+        void writePossible();
+
+        /** The connection failed or was closed by the player. */
+        void failed();
+
+        /** The response completed: everything written has been sent. */
+        default void completed() {
+            failed();
+        }
+    }
+
+    /** Starts non-blocking mode; the listener's first writePossible follows. Called once. */
+    void start(Listener listener);
 
     /** True when a write will not block; when false, writePossible() follows later. */
     boolean isReady();
 
+    /**
+     * Hands the bytes to the connection (copied or written at once, never kept by reference). They
+     * count as sent once {@link #isReady()} is true again: only then has the socket accepted them.
+     */
     void write(byte[] data, int offset, int length) throws IOException;
 
-    /** Completes the response: what was written is flushed, then the connection ends. */
+    /** Completes the response: what was written is flushed, then the response ends. */
     void close();
+
+    /** Drops the connection at once, unsent bytes included: a kicked or stalled player's end. */
+    void abort();
+
+    /** The connection's I/O thread: every write and callback of this output runs there. */
+    Executor executor();
 }

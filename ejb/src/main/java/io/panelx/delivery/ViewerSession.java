@@ -1,33 +1,35 @@
 package io.panelx.delivery;
 
 import io.panelx.viewer.EndReason;
-import io.panelx.viewer.TrafficSampled;
+import io.panelx.viewer.LiveConnection;
 import io.panelx.viewer.Viewer;
 import io.panelx.viewer.ViewerConnected;
 import io.panelx.viewer.ViewerDisconnected;
 import jakarta.enterprise.event.Event;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One player's connection to one channel, whatever delivered the channel (proxy or FFmpeg) and
- * whatever the format (a continuous MPEG-TS response, or HLS segment fetches). It is the ONLY code
- * that fires the viewer events, so no delivery path can forget the stats: ViewerConnected once,
- * TrafficSampled at most once a second, ViewerDisconnected exactly once.
+ * One player's connection, whatever delivers it (proxy, FFmpeg, a file) and whatever the format (a
+ * continuous MPEG-TS response, HLS fetches, Range requests of a movie). It is the ONLY code that
+ * fires the viewer events, and the one place where a viewer's bytes are counted: ViewerConnected
+ * once, ViewerDisconnected exactly once with the bytes the player's socket accepted.
  *
- * <p>An MPEG-TS viewer drains its Feed through a {@link ViewerOutput}: writes happen only while the
- * output is ready; otherwise the session waits for the output's or the Feed's signal. The drain
- * runs on whichever thread signals, one at a time (a work-in-progress counter), never blocking.
+ * <p>Bytes count when the output is ready again after a write (the socket took them), never when
+ * they were handed over. All writes to an output run on that output's I/O thread: a Feed wakes its
+ * viewers there, and ends asked for by other threads (kill, kick, stall) are carried out there.
  */
-public final class ViewerSession {
+public final class ViewerSession implements LiveConnection {
 
-    /** The CDI events a session fires; handed in by the ChannelHub. */
+    /** The CDI events a session fires; handed in by ViewerAdmission. */
     public record Events(
-            Event<ViewerConnected> connected,
-            Event<TrafficSampled> sampled,
-            Event<ViewerDisconnected> disconnected) {}
+            Event<ViewerConnected> connected, Event<ViewerDisconnected> disconnected) {}
 
     /** How many times a slow viewer is moved forward before it is let go. */
     static final int MAX_SKIPS = 3;
@@ -37,30 +39,48 @@ public final class ViewerSession {
     private final Runnable onEnd;
     private final AtomicBoolean ended = new AtomicBoolean();
     private final AtomicInteger wip = new AtomicInteger();
+    private final AtomicLong sent = new AtomicLong();
+
+    /** An end asked for by another thread, carried out on the output's thread. */
+    private final AtomicReference<EndReason> requestedEnd = new AtomicReference<>();
+
+    private volatile EndReason endReason;
+    private volatile boolean announced;
+
+    // ---- a continuous MPEG-TS response (touched only inside the drain loop, except the volatiles)
 
     private volatile Feed feed;
     private volatile ViewerOutput output;
+    private final AtomicBoolean outputReleased = new AtomicBoolean();
+    private final Runnable drainTask = this::drainOnIoThread;
 
-    /** Next chunk to send; touched only inside the drain loop. */
+    /** Next chunk to send. */
     private long position = -1;
 
     /** Bytes to skip in the chunk at {@code position}: a start or skip lands on its keyframe. */
     private int offset;
 
-    /** Set when the session is waiting for the Feed to publish. */
-    private volatile boolean waitingForFeed;
+    /** Bytes written but not yet accepted by the socket. */
+    private int unconfirmed;
 
     private int skips;
 
-    private volatile long bytesSent;
+    /** Set when the session is waiting for the Feed to publish. */
+    private volatile boolean waitingForFeed;
+
+    /** When the output stopped being ready with bytes to send; 0 while it takes them. */
+    private volatile long blockedSinceNanos;
+
+    // ---- request/response deliveries (HLS, Range requests)
+
+    private final Set<Transfer> transfers = ConcurrentHashMap.newKeySet();
+    private volatile long lastRequestNanos = System.nanoTime();
+
+    // ---- figures, sampled by the delivery tick
+
     private long bytesAtLastSample;
     private long lastSampleNanos = System.nanoTime();
-    private volatile long lastActivityNanos = System.nanoTime();
-    private volatile EndReason endReason;
-
-    /** An end asked for by another thread, carried out inside the drain loop. */
-    private final java.util.concurrent.atomic.AtomicReference<EndReason> requestedEnd =
-            new java.util.concurrent.atomic.AtomicReference<>();
+    private volatile long bitsPerSecond;
 
     ViewerSession(Viewer viewer, Events events, Runnable onEnd) {
         this.viewer = viewer;
@@ -68,6 +88,7 @@ public final class ViewerSession {
         this.onEnd = onEnd;
     }
 
+    @Override
     public Viewer viewer() {
         return viewer;
     }
@@ -76,28 +97,42 @@ public final class ViewerSession {
         return viewer.connectionId();
     }
 
+    @Override
     public long bytesSent() {
-        return bytesSent;
+        return sent.get();
+    }
+
+    @Override
+    public long bitsPerSecond() {
+        return bitsPerSecond;
     }
 
     public boolean isEnded() {
         return ended.get();
     }
 
+    /** True once ViewerConnected was fired (tracking on): the figures and the ledger know it. */
+    boolean isAnnounced() {
+        return announced;
+    }
+
     public EndReason endReason() {
         return endReason;
     }
 
-    private volatile boolean announced;
-
-    void announce() {
-        if (io.panelx.config.Settings.trackingEnabled()) {
+    /** Fires ViewerConnected, unless the session ended first (then it fires nothing at all). */
+    synchronized boolean announce(boolean tracking) {
+        if (ended.get()) {
+            return false;
+        }
+        if (tracking) {
             announced = true;
             events.connected().fire(new ViewerConnected(viewer));
         }
+        return true;
     }
 
-    // ---- MPEG-TS streaming
+    // ---- MPEG-TS streaming from a Feed
 
     /** Attaches the Feed and the player's output, positioned at the newest keyframe. */
     void stream(Feed feed, ViewerOutput output) {
@@ -105,26 +140,66 @@ public final class ViewerSession {
         this.offset = feed.startOffset(position);
         this.feed = feed;
         this.output = output; // volatile: a drain that sees the output sees the position too
-        feed.add(this);
-        if (ended.get()) { // ended before the output was attached: close it here
+        output.start(
+                new ViewerOutput.Listener() {
+                    @Override
+                    public void writePossible() {
+                        signal();
+                    }
+
+                    @Override
+                    public void failed() {
+                        outputFailed();
+                    }
+                });
+        feed.add(this, output.executor());
+        if (ended.get()) { // ended before the output was attached (evicted, killed)
             feed.remove(this);
-            output.close();
+            releaseOutput(output, false);
             return;
         }
-        signal(); // the output's first writePossible may have come before the Feed was attached
+        schedule();
     }
 
-    /** Called by the output when a write became possible again. */
-    public void writePossible() {
+    /** Ends the player's response once, cleanly or by dropping the connection. */
+    private void releaseOutput(ViewerOutput out, boolean graceful) {
+        if (outputReleased.compareAndSet(false, true)) {
+            if (graceful) {
+                out.close();
+            } else {
+                out.abort();
+            }
+        }
+    }
+
+    /** Runs the drain on the output's I/O thread. */
+    private void schedule() {
+        ViewerOutput out = output;
+        if (out == null) {
+            return;
+        }
+        try {
+            out.executor().execute(drainTask);
+        } catch (RuntimeException e) {
+            finish(EndReason.CLIENT_CLOSED); // the connection's thread is gone
+        }
+    }
+
+    private void drainOnIoThread() {
+        try {
+            signal();
+        } catch (RuntimeException e) {
+            // An observer of the end event failed (the deployment stopping): the I/O thread must
+            // go on serving its other connections.
+        }
+    }
+
+    private void outputFailed() {
+        requestedEnd.compareAndSet(null, EndReason.CLIENT_CLOSED);
         signal();
     }
 
-    /** Called by the output when the player's connection failed or closed. */
-    public void outputFailed() {
-        end(EndReason.CLIENT_CLOSED);
-    }
-
-    /** Called on the Source thread after each chunk: cheap unless this viewer was waiting. */
+    /** Called on the viewer's I/O thread after each chunk: cheap unless it was waiting. */
     void chunkPublished() {
         if (waitingForFeed) {
             waitingForFeed = false;
@@ -146,7 +221,7 @@ public final class ViewerSession {
     private void drain() {
         Feed f = feed;
         ViewerOutput out = output;
-        if (f == null || out == null) {
+        if (f == null || out == null || ended.get()) {
             return;
         }
         EndReason asked = requestedEnd.get();
@@ -155,11 +230,22 @@ public final class ViewerSession {
             return;
         }
         try {
-            while (!ended.get() && out.isReady()) {
+            while (true) {
+                if (!out.isReady()) {
+                    if (blockedSinceNanos == 0) {
+                        blockedSinceNanos = System.nanoTime();
+                    }
+                    return; // writePossible follows
+                }
+                if (unconfirmed > 0) {
+                    sent.addAndGet(unconfirmed); // the socket took the previous write
+                    unconfirmed = 0;
+                }
+                blockedSinceNanos = 0;
                 if (position >= f.head()) {
                     waitingForFeed = true;
                     if (position >= f.head()) {
-                        return; // the Feed's next chunk will signal
+                        return; // the Feed's next chunk wakes this lane
                     }
                     waitingForFeed = false;
                 }
@@ -175,12 +261,12 @@ public final class ViewerSession {
                 long seq = position;
                 int length = f.length(seq) - offset;
                 out.write(f.data(seq), offset, length);
-                offset = 0;
                 if (!f.intact(seq)) {
                     finish(EndReason.TOO_SLOW); // overwritten while being copied out
                     return;
                 }
-                bytesSent += length;
+                offset = 0;
+                unconfirmed = length;
                 position = seq + 1;
             }
         } catch (IOException | RuntimeException e) {
@@ -188,41 +274,179 @@ public final class ViewerSession {
         }
     }
 
-    // ---- HLS
+    // ---- request/response deliveries
 
-    /** An HLS segment (or playlist) was served to this viewer. */
-    void served(long bytes) {
-        bytesSent += bytes;
-        lastActivityNanos = System.nanoTime();
+    /** A request of this player arrived (an HLS fetch, a Range request): it is still here. */
+    public void touched() {
+        lastRequestNanos = System.nanoTime();
     }
 
-    void touched() {
-        lastActivityNanos = System.nanoTime();
+    /** Nanos since the last request; HLS and file sessions end after a quiet while. */
+    long quietNanos(long now) {
+        return transfers.isEmpty() ? now - lastRequestNanos : 0;
     }
 
-    long idleNanos() {
-        return System.nanoTime() - lastActivityNanos;
+    /**
+     * Sends one response body to the player, asynchronously on the output's I/O thread: every byte
+     * counts on this session once the socket accepted it; the response completes at the body's end
+     * and is dropped when the session ends. Any number of sends, concurrent ones too.
+     */
+    public void send(Body body, ViewerOutput output) {
+        touched();
+        var transfer = new Transfer(body, output);
+        transfers.add(transfer);
+        if (ended.get()) {
+            transfers.remove(transfer);
+            body.close();
+            output.abort();
+            return;
+        }
+        output.start(transfer);
+        transfer.schedule();
+    }
+
+    /** One response body on its way to the player. */
+    private final class Transfer implements ViewerOutput.Listener, Runnable {
+        private final Body body;
+        private final ViewerOutput out;
+        private final AtomicInteger wip = new AtomicInteger();
+        private int unconfirmed;
+        private boolean done;
+        private volatile boolean failed;
+        private volatile boolean completed;
+        volatile long blockedSinceNanos;
+
+        Transfer(Body body, ViewerOutput out) {
+            this.body = body;
+            this.out = out;
+        }
+
+        void schedule() {
+            try {
+                out.executor().execute(this);
+            } catch (RuntimeException e) {
+                failed = true;
+                run();
+            }
+        }
+
+        @Override
+        public void run() {
+            writePossible();
+        }
+
+        @Override
+        public void writePossible() {
+            if (wip.getAndIncrement() != 0) {
+                return;
+            }
+            int missed = 1;
+            do {
+                pump();
+                missed = wip.addAndGet(-missed);
+            } while (missed != 0);
+        }
+
+        @Override
+        public void failed() {
+            failed = true;
+            writePossible();
+        }
+
+        /** The output sent the last bytes itself (the response reached its length). */
+        @Override
+        public void completed() {
+            completed = true;
+            writePossible();
+        }
+
+        private void pump() {
+            if (done) {
+                return;
+            }
+            try {
+                while (true) {
+                    if (completed && !failed) {
+                        end(true);
+                        return;
+                    }
+                    if (failed || ended.get()) {
+                        end(false);
+                        return;
+                    }
+                    if (!out.isReady()) {
+                        if (blockedSinceNanos == 0) {
+                            blockedSinceNanos = System.nanoTime();
+                        }
+                        return;
+                    }
+                    confirm();
+                    blockedSinceNanos = 0;
+                    int n = body.writeTo(out);
+                    if (n < 0) {
+                        end(true);
+                        return;
+                    }
+                    unconfirmed = n;
+                }
+            } catch (IOException | RuntimeException e) {
+                end(false);
+            }
+        }
+
+        private void confirm() {
+            if (unconfirmed > 0) {
+                sent.addAndGet(unconfirmed);
+                unconfirmed = 0;
+                lastRequestNanos = System.nanoTime();
+            }
+        }
+
+        private void end(boolean complete) {
+            done = true;
+            transfers.remove(this);
+            body.close();
+            if (complete) {
+                confirm(); // ready again after the last write, or completed: the socket took it
+                out.close();
+            } else {
+                out.abort();
+            }
+            lastRequestNanos = System.nanoTime();
+        }
     }
 
     // ---- sampling and the end
 
-    /** Fires TrafficSampled; called by the hub's one-second tick, never per chunk. */
-    void sample() {
-        if (ended.get() || !announced) {
-            return;
+    /**
+     * Nanos the player has accepted nothing while bytes were waiting for it (0 when it keeps up or
+     * waits for the channel). Read by the delivery tick, which ends stalled viewers.
+     */
+    long stalledNanos(long now) {
+        long since = blockedSinceNanos;
+        long stalled = since == 0 ? 0 : now - since;
+        for (Transfer t : transfers) {
+            long s = t.blockedSinceNanos;
+            if (s != 0) {
+                stalled = Math.max(stalled, now - s);
+            }
         }
-        long now = System.nanoTime();
-        long bytes = bytesSent;
+        return stalled;
+    }
+
+    /** Updates the rate; called by the delivery tick once a second, never per chunk. */
+    void sample(long now) {
+        long bytes = sent.get();
         long elapsed = Math.max(1, now - lastSampleNanos);
-        long bps = (bytes - bytesAtLastSample) * 8L * 1_000_000_000L / elapsed;
+        bitsPerSecond = (bytes - bytesAtLastSample) * 8L * 1_000_000_000L / elapsed;
         bytesAtLastSample = bytes;
         lastSampleNanos = now;
-        events.sampled().fire(new TrafficSampled(viewer, Instant.now(), bytes, bps));
     }
 
     /**
      * Ends the connection; the first reason wins and later calls do nothing. A streaming session
-     * ends inside its drain loop, so that the bytes it reports are exactly the bytes written.
+     * ends on its output's thread, so that the bytes it reports are exactly the bytes the socket
+     * accepted.
      */
     public boolean end(EndReason reason) {
         if (ended.get() || !requestedEnd.compareAndSet(null, reason)) {
@@ -231,9 +455,18 @@ public final class ViewerSession {
         if (output == null) {
             finish(reason);
         } else {
-            signal();
+            schedule();
         }
         return true;
+    }
+
+    /**
+     * Ends the connection at once on the calling thread, not on the output's: for the server's
+     * shutdown, when the end must be recorded before the ledger stops.
+     */
+    void endNow(EndReason reason) {
+        requestedEnd.compareAndSet(null, reason);
+        finish(reason);
     }
 
     private void finish(EndReason reason) {
@@ -247,11 +480,37 @@ public final class ViewerSession {
         }
         ViewerOutput out = output;
         if (out != null) {
-            out.close();
+            // A player that takes its bytes gets a clean end; one that does not is cut off, so
+            // that nothing stays queued for it in the server.
+            boolean ready;
+            try {
+                ready = out.isReady();
+            } catch (RuntimeException e) {
+                ready = false;
+            }
+            if (ready && unconfirmed > 0) {
+                sent.addAndGet(unconfirmed); // the socket took the last write
+                unconfirmed = 0;
+            }
+            releaseOutput(out, ready && isGraceful(reason));
+        }
+        for (Transfer t : transfers) {
+            t.failed = true;
+            t.schedule();
         }
         onEnd.run();
-        if (announced)
-            events.disconnected()
-                    .fire(new ViewerDisconnected(viewer, Instant.now(), bytesSent, reason));
+        synchronized (this) {
+            if (announced) {
+                events.disconnected()
+                        .fire(new ViewerDisconnected(viewer, Instant.now(), sent.get(), reason));
+            }
+        }
+    }
+
+    private static boolean isGraceful(EndReason reason) {
+        return reason != EndReason.STALLED
+                && reason != EndReason.TOO_SLOW
+                && reason != EndReason.KICKED_MAX_CONNECTIONS
+                && reason != EndReason.KILLED_BY_ADMIN;
     }
 }

@@ -1,6 +1,26 @@
 /**
- * Live delivery: the ChannelHub keeps one Feed (a bounded ring of MPEG-TS chunks) per running
- * channel, filled by exactly one Source and drained by ViewerSessions, the only code that fires the
- * viewer events. FeedRunner restarts and fails over sources; HlsWindow cuts PanelX's own HLS.
+ * Delivery: Source -> Feed -> ViewerSession -> socket, and nothing else on that path.
+ *
+ * <ul>
+ *   <li>{@link io.panelx.delivery.RunningChannels}: one {@link io.panelx.delivery.ChannelRunner}
+ *       per running channel; the runner keeps the channel's Feed (a fixed ring of MPEG-TS chunks)
+ *       filled by one Source at a time, from a {@link io.panelx.delivery.SourceFactory} (the proxy
+ *       and ffmpeg packages implement it; this package never imports them), with restart and
+ *       failover.
+ *   <li>{@link io.panelx.delivery.ViewerAdmission}: max connections per line, and the one place a
+ *       viewer is created; {@link io.panelx.delivery.ViewerSession} is where a viewer is counted:
+ *       the only code that fires the viewer events, and the only code that counts bytes (when the
+ *       socket accepted them).
+ *   <li>{@link io.panelx.delivery.OpenViewers}: the open sessions (admin kills, figures); {@link
+ *       io.panelx.delivery.PlayerSessions}: players that come back request after request (HLS,
+ *       Range requests), one connection each; {@link io.panelx.delivery.ChannelHls}: live HLS.
+ *   <li>{@link io.panelx.delivery.DeliveryTick}: once a second, rates, stalled viewers, silent
+ *       sources, idle channels.
+ * </ul>
+ *
+ * <p>The Source's thread only reads and publishes: a Feed wakes each I/O thread that has viewers
+ * once per chunk, and each viewer is drained on its own connection's I/O thread. Traffic is not an
+ * event: the tick samples each session's byte counter, and the dashboard, JMX, Prometheus and the
+ * ledger's checkpoints read the open sessions ({@link io.panelx.viewer.OpenConnections}).
  */
 package io.panelx.delivery;

@@ -2,7 +2,6 @@ package io.panelx.ffmpeg;
 
 import io.panelx.channel.FfmpegProfile;
 import io.panelx.config.Settings;
-import io.panelx.delivery.HlsLadder;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;

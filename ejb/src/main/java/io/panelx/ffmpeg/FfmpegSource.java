@@ -3,7 +3,6 @@ package io.panelx.ffmpeg;
 import io.panelx.channel.FfmpegProfile;
 import io.panelx.delivery.Feed;
 import io.panelx.delivery.FeedSampled.FfmpegProgress;
-import io.panelx.delivery.HlsLadder;
 import io.panelx.delivery.Source;
 import io.panelx.viewer.Origin;
 import java.io.IOException;

@@ -2,7 +2,6 @@ package io.panelx.ffmpeg;
 
 import io.panelx.channel.FfmpegProfile;
 import io.panelx.config.Settings;
-import io.panelx.delivery.HlsLadder;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -153,10 +152,6 @@ public class FfmpegSupervisor {
             throw new IOException("no FFmpeg capacity left (executor panelx-ffmpeg is full)", e);
         }
         return process;
-    }
-
-    public int runningProcesses() {
-        return running.size();
     }
 
     @PreDestroy

@@ -1,81 +1,263 @@
 package io.panelx.ledger;
 
-import io.panelx.viewer.EndReason;
-import io.panelx.viewer.TrafficSampled;
-import io.panelx.viewer.Viewer;
+import io.panelx.config.Settings;
+import io.panelx.viewer.OpenConnections;
+import io.panelx.viewer.RecordKeeper;
 import io.panelx.viewer.ViewerConnected;
 import io.panelx.viewer.ViewerDisconnected;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Local;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.event.Observes;
-import java.time.Instant;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
 
 /**
- * Collects viewer events into pending changes, one per connection, without touching the database:
- * the observers run on the byte path's threads and must return at once. LedgerWriter drains the
- * changes every second and writes them in one batched transaction.
+ * The connection records: a record is inserted when a viewer is admitted (its first byte waits,
+ * bounded, for the commit: a crash never loses a connection), closed with its exact bytes when it
+ * ends, and the bytes of open records are written every {@code panelx.ledger-checkpoint-seconds} in
+ * one JDBC batch. Inserts and closes are group-committed every 50 ms, so a connect storm costs a
+ * few batches, not a transaction per viewer. The observers only queue: they run on the delivery
+ * threads and return at once.
+ *
+ * <p>When the database is away, nothing is lost: queued changes stay in memory and are written when
+ * it is back, and viewers are admitted meanwhile (their record waits). At startup, records a
+ * crashed run left open are closed at their last checkpoint with its bytes.
  */
-@ApplicationScoped
-public class ConnectionLedger {
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+// The ledger commits its own JDBC batches, also in @PreDestroy (no container transaction there).
+@TransactionManagement(TransactionManagementType.BEAN)
+@LocalBean
+@Local(RecordKeeper.class)
+public class ConnectionLedger implements RecordKeeper {
 
-    /** What the database has yet to learn about one connection. */
-    static final class Pending {
-        final Viewer viewer;
-        boolean inserted;
-        long bytesSent;
-        Instant endedAt;
-        EndReason endReason;
+    private static final Logger LOG = Logger.getLogger(ConnectionLedger.class.getName());
 
-        Pending(Viewer viewer, boolean inserted) {
-            this.viewer = viewer;
-            this.inserted = inserted;
+    /** Most rows per transaction: a storm of thousands is written in a few batches. */
+    static final int BATCH = 1000;
+
+    @Resource(lookup = "java:jboss/datasources/PanelXDS")
+    DataSource dataSource;
+
+    @Inject OpenConnections open;
+    @Inject LedgerFigures figures;
+
+    @Resource(lookup = "java:jboss/ee/concurrency/scheduler/panelx-ticks")
+    ManagedScheduledExecutorService ticks;
+
+    /** Inserts waiting to be written, in admission order; {@link #waiting} holds their waiters. */
+    private final ConcurrentLinkedQueue<LedgerStore.Opened> opened = new ConcurrentLinkedQueue<>();
+
+    private final ConcurrentLinkedQueue<LedgerStore.Closed> closed = new ConcurrentLinkedQueue<>();
+    private final ConcurrentHashMap<String, CompletableFuture<Void>> waiting =
+            new ConcurrentHashMap<>();
+
+    /** Touched only by the writer task. */
+    private final Map<String, Long> checkpointed = new HashMap<>();
+
+    private final List<LedgerStore.Opened> retryOpened = new ArrayList<>();
+    private final List<LedgerStore.Closed> retryClosed = new ArrayList<>();
+    private long nextCheckpointNanos;
+    private long retryAtNanos;
+    private boolean careful;
+    private volatile boolean databaseUp = true;
+    private ScheduledFuture<?> writer;
+
+    private LedgerStore store;
+
+    @PostConstruct
+    void start() {
+        store = new LedgerStore(dataSource);
+        try {
+            int n = store.closeLeftOpen();
+            figures.executed(1);
+            if (n > 0) {
+                LOG.info(() -> n + " connection records left open by the last run closed");
+            }
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "Could not close the records left open by the last run", e);
+        }
+        nextCheckpointNanos = System.nanoTime() + Settings.ledgerCheckpoint().toNanos();
+        writer = ticks.scheduleWithFixedDelay(this::writeDue, 50, 50, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (writer != null) {
+            writer.cancel(false);
+        }
+        synchronized (this) {
+            retryAtNanos = 0;
+            writeDue(); // the viewers ended at shutdown
         }
     }
 
-    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
-
-    void connected(@Observes ViewerConnected event) {
-        pending.putIfAbsent(event.viewer().connectionId(), new Pending(event.viewer(), false));
+    public void connected(@Observes ViewerConnected event) {
+        waiting.put(event.viewer().connectionId(), new CompletableFuture<>());
+        opened.add(new LedgerStore.Opened(event.viewer(), null, null, 0));
     }
 
-    void sampled(@Observes TrafficSampled event) {
-        pending.compute(
-                event.viewer().connectionId(),
-                (id, p) -> {
-                    Pending next = p == null ? new Pending(event.viewer(), true) : p;
-                    next.bytesSent = Math.max(next.bytesSent, event.bytesSent());
-                    return next;
-                });
+    public void disconnected(@Observes ViewerDisconnected event) {
+        closed.add(
+                new LedgerStore.Closed(
+                        event.viewer().connectionId(),
+                        event.at(),
+                        event.reason(),
+                        event.bytesSent()));
     }
 
-    void disconnected(@Observes ViewerDisconnected event) {
-        pending.compute(
-                event.viewer().connectionId(),
-                (id, p) -> {
-                    Pending next = p == null ? new Pending(event.viewer(), true) : p;
-                    next.bytesSent = event.bytesSent();
-                    next.endedAt = event.at();
-                    next.endReason = event.reason();
-                    return next;
-                });
+    @Override
+    public boolean awaitRecorded(String connectionId, long timeoutMillis) {
+        CompletableFuture<Void> f = waiting.get(connectionId);
+        if (f == null) {
+            return true;
+        }
+        try {
+            f.get(timeoutMillis, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (Exception e) {
+            return false; // the database is slow or away: the record stays queued
+        }
     }
 
-    /** Takes every pending change, leaving the ledger empty. */
-    Map<String, Pending> drain() {
-        var taken = new LinkedHashMap<String, Pending>();
-        for (String id : pending.keySet()) {
-            Pending p = pending.remove(id);
-            if (p != null) {
-                taken.put(id, p);
+    /** Runs every 50 ms on the tick scheduler (never two at once: fixed delay). */
+    private synchronized void writeDue() {
+        long now = System.nanoTime();
+        if (retryAtNanos != 0 && now < retryAtNanos) {
+            return;
+        }
+        boolean checkpoint = now >= nextCheckpointNanos;
+        if (opened.isEmpty()
+                && closed.isEmpty()
+                && retryOpened.isEmpty()
+                && retryClosed.isEmpty()
+                && !checkpoint) {
+            return;
+        }
+        try {
+            do {
+                writeBatch(checkpoint);
+                checkpoint = false;
+            } while (!opened.isEmpty() || !closed.isEmpty() || !retryOpened.isEmpty());
+            if (now >= nextCheckpointNanos) {
+                nextCheckpointNanos = now + Settings.ledgerCheckpoint().toNanos();
+            }
+            if (!databaseUp) {
+                databaseUp = true;
+                figures.databaseUp(true);
+                LOG.info("Database reachable again: queued connection records written");
+            }
+            retryAtNanos = 0;
+            careful = false;
+        } catch (Exception e) {
+            // Kept for the next try; a batch whose commit is in doubt is retried carefully.
+            careful = true;
+            retryAtNanos = now + TimeUnit.SECONDS.toNanos(1);
+            if (databaseUp) {
+                databaseUp = false;
+                figures.databaseUp(false);
+                LOG.log(
+                        Level.WARNING,
+                        "Database unavailable: connection records kept in memory until it is back",
+                        e);
             }
         }
-        return taken;
     }
 
-    /** Puts back changes a failed write could not store, unless newer ones arrived meanwhile. */
-    void restore(Map<String, Pending> failed) {
-        failed.forEach(pending::putIfAbsent);
+    private void writeBatch(boolean checkpoint) throws Exception {
+        // Inserts of this batch, by id, so that a close of the same connection joins its insert.
+        var inserts = new LinkedHashMap<String, LedgerStore.Opened>();
+        for (LedgerStore.Opened o : retryOpened) {
+            inserts.put(o.viewer().connectionId(), o);
+        }
+        retryOpened.clear();
+        LedgerStore.Opened o;
+        while (inserts.size() < BATCH && (o = opened.poll()) != null) {
+            inserts.put(o.viewer().connectionId(), o);
+        }
+        var closes = new ArrayList<LedgerStore.Closed>(retryClosed);
+        retryClosed.clear();
+        LedgerStore.Closed c;
+        while (closes.size() < BATCH && (c = closed.poll()) != null) {
+            closes.add(c);
+        }
+        var updates = new ArrayList<LedgerStore.Closed>(closes.size());
+        var deferred = new ArrayList<LedgerStore.Closed>();
+        for (LedgerStore.Closed cl : closes) {
+            LedgerStore.Opened ins = inserts.get(cl.id());
+            if (ins != null) {
+                inserts.put(
+                        cl.id(),
+                        new LedgerStore.Opened(
+                                ins.viewer(), cl.endedAt(), cl.endReason(), cl.bytesSent()));
+            } else if (waiting.containsKey(cl.id())) {
+                deferred.add(cl); // its insert is still queued: close it after
+            } else {
+                updates.add(cl);
+            }
+        }
+        var checkpoints = new ArrayList<LedgerStore.Checkpoint>();
+        if (checkpoint) {
+            var seen = new HashMap<String, Long>();
+            open.forEach(
+                    conn -> {
+                        String id = conn.viewer().connectionId();
+                        long bytes = conn.bytesSent();
+                        seen.put(id, bytes);
+                        Long last = checkpointed.get(id);
+                        if ((last == null || last != bytes) && !inserts.containsKey(id)) {
+                            checkpoints.add(new LedgerStore.Checkpoint(id, bytes));
+                        }
+                    });
+            checkpointed.clear();
+            checkpointed.putAll(seen);
+        }
+        try {
+            figures.executed(
+                    store.write(List.copyOf(inserts.values()), updates, checkpoints, careful));
+        } catch (Exception e) {
+            retryOpened.addAll(inserts.values());
+            retryClosed.addAll(updates);
+            retryClosed.addAll(deferred);
+            figures.pending(
+                    opened.size() + closed.size() + retryOpened.size() + retryClosed.size());
+            if (checkpoint) {
+                checkpointed.clear(); // written again at the next checkpoint
+            }
+            throw e;
+        }
+        retryClosed.addAll(deferred);
+        figures.pending(opened.size() + closed.size() + retryClosed.size());
+        for (String id : inserts.keySet()) {
+            CompletableFuture<Void> f = waiting.remove(id);
+            if (f != null) {
+                f.complete(null);
+            }
+        }
     }
 }

@@ -2,7 +2,6 @@ package io.panelx.ledger;
 
 import io.panelx.viewer.EndReason;
 import io.panelx.viewer.Origin;
-import io.panelx.viewer.Viewer;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,7 +10,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One viewer connection, open or ended: the panel's history of who watched what. */
+/**
+ * One viewer connection, open or ended: the panel's history of who watched what. Written only by
+ * the ledger (plain JDBC, see LedgerStore); read here.
+ */
 @Entity
 @Table(name = "connection_record")
 public class ConnectionRecord {
@@ -55,23 +57,6 @@ public class ConnectionRecord {
     EndReason endReason;
 
     protected ConnectionRecord() {}
-
-    ConnectionRecord(Viewer v) {
-        id = v.connectionId();
-        lineId = v.lineId();
-        lineUsername = v.lineUsername();
-        channelId = v.channelId();
-        channelName = v.channelName();
-        origin = v.origin();
-        clientIp = v.clientIp();
-        userAgent = v.userAgent() == null ? null : truncate(v.userAgent(), 512);
-        format = v.format();
-        startedAt = v.startedAt();
-    }
-
-    private static String truncate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max);
-    }
 
     public String getId() {
         return id;

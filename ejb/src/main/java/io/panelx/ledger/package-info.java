@@ -1,5 +1,8 @@
 /**
- * The connection history: ConnectionLedger collects viewer events in memory, LedgerWriter writes
- * them in one batched transaction a second and closes records a crash left open.
+ * The connection history. ConnectionLedger queues viewer events without touching the database and
+ * writes them by group commit (inserts at admission, closes with exact bytes) plus a checkpoint of
+ * open connections' bytes every {@code panelx.ledger-checkpoint-seconds}; LedgerStore holds the SQL
+ * (plain JDBC batches). Records a crash left open are closed at startup with the bytes of their
+ * last checkpoint. ConnectionHistory reads.
  */
 package io.panelx.ledger;

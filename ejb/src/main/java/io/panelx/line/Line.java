@@ -86,10 +86,6 @@ public class Line {
         return username;
     }
 
-    public void setUsername(String username) {
-        this.username = username;
-    }
-
     public void setPassword(String password) {
         var hash = PasswordHash.create(password, PasswordHash.LINE_ITERATIONS);
         this.passwordHash = hash.hash();
@@ -104,56 +100,28 @@ public class Line {
         return enabled;
     }
 
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
-    }
-
     public boolean isBanned() {
         return banned;
-    }
-
-    public void setBanned(boolean banned) {
-        this.banned = banned;
     }
 
     public Instant getExpiresAt() {
         return expiresAt;
     }
 
-    public void setExpiresAt(Instant expiresAt) {
-        this.expiresAt = expiresAt;
-    }
-
     public int getMaxConnections() {
         return maxConnections;
-    }
-
-    public void setMaxConnections(int maxConnections) {
-        this.maxConnections = maxConnections;
     }
 
     public String getAllowedIps() {
         return allowedIps;
     }
 
-    public void setAllowedIps(String allowedIps) {
-        this.allowedIps = allowedIps;
-    }
-
     public String getAllowedUserAgents() {
         return allowedUserAgents;
     }
 
-    public void setAllowedUserAgents(String allowedUserAgents) {
-        this.allowedUserAgents = allowedUserAgents;
-    }
-
     public boolean isTrial() {
         return trial;
-    }
-
-    public void setTrial(boolean trial) {
-        this.trial = trial;
     }
 
     public Instant getCreatedAt() {

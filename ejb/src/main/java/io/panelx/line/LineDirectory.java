@@ -1,5 +1,6 @@
 package io.panelx.line;
 
+import io.panelx.channel.ChannelChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -101,6 +102,18 @@ public class LineDirectory {
     void lineChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) LineChanged event) {
         byUsername.remove(event.username());
         verified.remove(event.username());
+    }
+
+    /**
+     * A deleted channel leaves the bouquets that held it (the database cascades): cached lines
+     * holding it are dropped. Observed here so that channels need not know lines.
+     */
+    void channelDeleted(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChannelChanged event) {
+        if (event.deleted()) {
+            byUsername
+                    .values()
+                    .removeIf(l -> l.isPresent() && l.get().bouquet().contains(event.channelId()));
+        }
     }
 
     private static String sha256(String s) {

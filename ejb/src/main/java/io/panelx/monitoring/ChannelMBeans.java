@@ -1,8 +1,8 @@
 package io.panelx.monitoring;
 
-import io.panelx.delivery.ChannelHub;
 import io.panelx.delivery.ChannelState;
 import io.panelx.delivery.ChannelStateChanged;
+import io.panelx.delivery.RunningChannels;
 import io.panelx.stats.LiveStats;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,15 +13,15 @@ import javax.management.ObjectName;
 
 /**
  * One MXBean per running channel, registered when the channel's state leaves STOPPED and
- * unregistered when it returns to it. A CDI bean rather than an EJB: the hub fires channel states
- * while its own singleton shuts down, and an observer on an already destroyed EJB would throw into
- * the hub; this one stays callable and simply ignores events once closed.
+ * unregistered when it returns to it. A CDI bean rather than an EJB: the channel registry fires
+ * states while its own singleton shuts down, and an observer on an already destroyed EJB would
+ * throw into the registry; this one stays callable and simply ignores events once closed.
  */
 @ApplicationScoped
 public class ChannelMBeans {
 
     @Inject LiveStats stats;
-    @Inject ChannelHub hub;
+    @Inject RunningChannels running;
     @Inject MBeanRegistration mbeans;
 
     /** The registered name of each running channel's MXBean; the name changes with a rename. */
@@ -64,7 +64,8 @@ public class ChannelMBeans {
                     if (current != null) {
                         mbeans.remove(current);
                     }
-                    return mbeans.register(wanted, new RunningChannel(id, channelName, stats, hub))
+                    return mbeans.register(
+                                    wanted, new RunningChannel(id, channelName, stats, running))
                             ? wanted
                             : null;
                 });

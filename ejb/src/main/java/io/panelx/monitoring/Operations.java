@@ -8,9 +8,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs a JMX operation against the hub. A remote JMX client has none of PanelX's classes, so an
- * exception must reach it as a plain JDK exception carrying only the message, never as a PanelX or
- * EJB exception it cannot deserialize.
+ * Runs a JMX operation against the delivery core. A remote JMX client has none of PanelX's classes,
+ * so an exception must reach it as a plain JDK exception carrying only the message, never as a
+ * PanelX or EJB exception it cannot deserialize.
  */
 final class Operations {
 

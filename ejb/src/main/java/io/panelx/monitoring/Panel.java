@@ -1,6 +1,7 @@
 package io.panelx.monitoring;
 
-import io.panelx.delivery.ChannelHub;
+import io.panelx.delivery.OpenViewers;
+import io.panelx.delivery.RunningChannels;
 import io.panelx.stats.LiveStats;
 import java.util.Map;
 import java.util.TreeMap;
@@ -9,11 +10,13 @@ import java.util.TreeMap;
 public class Panel implements PanelMXBean {
 
     private final LiveStats stats;
-    private final ChannelHub hub;
+    private final RunningChannels running;
+    private final OpenViewers viewers;
 
-    Panel(LiveStats stats, ChannelHub hub) {
+    Panel(LiveStats stats, RunningChannels running, OpenViewers viewers) {
         this.stats = stats;
-        this.hub = hub;
+        this.running = running;
+        this.viewers = viewers;
     }
 
     private LiveStats.Totals totals() {
@@ -89,26 +92,26 @@ public class Panel implements PanelMXBean {
 
     @Override
     public boolean killConnection(String connectionId) {
-        return Operations.call(() -> hub.kill(connectionId));
+        return Operations.call(() -> viewers.kill(connectionId));
     }
 
     @Override
     public int killLine(long lineId) {
-        return Operations.call(() -> hub.killLine(lineId));
+        return Operations.call(() -> viewers.killLine(lineId));
     }
 
     @Override
     public void startChannel(long channelId) {
-        Operations.run(() -> hub.start(channelId));
+        Operations.run(() -> running.start(channelId));
     }
 
     @Override
     public void stopChannel(long channelId) {
-        Operations.run(() -> hub.stop(channelId));
+        Operations.run(() -> running.stop(channelId));
     }
 
     @Override
     public void restartChannel(long channelId) {
-        Operations.run(() -> hub.restart(channelId));
+        Operations.run(() -> running.restart(channelId));
     }
 }

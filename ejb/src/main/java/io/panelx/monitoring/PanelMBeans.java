@@ -1,6 +1,7 @@
 package io.panelx.monitoring;
 
-import io.panelx.delivery.ChannelHub;
+import io.panelx.delivery.OpenViewers;
+import io.panelx.delivery.RunningChannels;
 import io.panelx.stats.LiveStats;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -24,13 +25,14 @@ import jakarta.inject.Inject;
 public class PanelMBeans {
 
     @Inject LiveStats stats;
-    @Inject ChannelHub hub;
+    @Inject RunningChannels running;
+    @Inject OpenViewers viewers;
     @Inject MBeanRegistration mbeans;
     @Inject ChannelMBeans channels;
 
     @PostConstruct
     void register() {
-        mbeans.register(MBeanRegistration.PANEL, new Panel(stats, hub));
+        mbeans.register(MBeanRegistration.PANEL, new Panel(stats, running, viewers));
         channels.catchUp();
     }
 

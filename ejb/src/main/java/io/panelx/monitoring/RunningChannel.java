@@ -1,6 +1,6 @@
 package io.panelx.monitoring;
 
-import io.panelx.delivery.ChannelHub;
+import io.panelx.delivery.RunningChannels;
 import io.panelx.stats.LiveStats;
 
 /**
@@ -12,13 +12,13 @@ public class RunningChannel implements ChannelMXBean {
     private final long channelId;
     private final String name;
     private final LiveStats stats;
-    private final ChannelHub hub;
+    private final RunningChannels running;
 
-    RunningChannel(long channelId, String name, LiveStats stats, ChannelHub hub) {
+    RunningChannel(long channelId, String name, LiveStats stats, RunningChannels running) {
         this.channelId = channelId;
         this.name = name;
         this.stats = stats;
-        this.hub = hub;
+        this.running = running;
     }
 
     /** The channel's figures now, or null when it is not running. */
@@ -104,11 +104,11 @@ public class RunningChannel implements ChannelMXBean {
 
     @Override
     public void stop() {
-        Operations.run(() -> hub.stop(channelId));
+        Operations.run(() -> running.stop(channelId));
     }
 
     @Override
     public void restart() {
-        Operations.run(() -> hub.restart(channelId));
+        Operations.run(() -> running.restart(channelId));
     }
 }

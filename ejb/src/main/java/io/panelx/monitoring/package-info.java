@@ -4,6 +4,6 @@
  * service:jmx:remote+http://HOST:9990}). Every figure is read from {@link
  * io.panelx.stats.LiveStats#snapshot()} at the moment it is asked for, so JMX, the dashboard and
  * the Prometheus endpoint never disagree; the operations delegate to {@link
- * io.panelx.delivery.ChannelHub}.
+ * io.panelx.delivery.RunningChannels} and {@link io.panelx.delivery.OpenViewers}.
  */
 package io.panelx.monitoring;

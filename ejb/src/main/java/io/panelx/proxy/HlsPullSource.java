@@ -27,6 +27,9 @@ public final class HlsPullSource implements Source {
     private final CountDownLatch aborted = new CountDownLatch(1);
     private volatile HttpURLConnection connection;
 
+    /** Segments arrive in bursts, one per target duration: silence is normal up to a few. */
+    private volatile long maxSilenceNanos = TimeUnit.SECONDS.toNanos(15);
+
     public HlsPullSource(URI playlistUri) {
         this.playlistUri = playlistUri;
     }
@@ -54,6 +57,9 @@ public final class HlsPullSource implements Source {
             if (playlist.segments().isEmpty()) {
                 throw new IOException("upstream playlist has no segments");
             }
+            maxSilenceNanos =
+                    TimeUnit.MILLISECONDS.toNanos(
+                            (long) (Math.max(2, playlist.targetDuration()) * 3000));
             long first = playlist.mediaSequence();
             long last = first + playlist.segments().size() - 1;
             if (nextSequence < 0 || nextSequence < first || nextSequence > last + 1) {
@@ -134,11 +140,13 @@ public final class HlsPullSource implements Source {
     }
 
     @Override
+    public long maxSilenceNanos() {
+        return maxSilenceNanos;
+    }
+
+    @Override
     public void abort() {
         aborted.countDown();
-        HttpURLConnection c = connection;
-        if (c != null) {
-            c.disconnect();
-        }
+        HttpPullSource.disconnect(connection);
     }
 }

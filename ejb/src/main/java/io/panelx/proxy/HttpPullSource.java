@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Direct proxy of an HTTP(S) MPEG-TS upstream: one connection per channel, read straight into the
@@ -15,7 +16,12 @@ import java.net.URI;
 public final class HttpPullSource implements Source {
 
     static final int CONNECT_TIMEOUT_MILLIS = 5_000;
-    static final int READ_TIMEOUT_MILLIS = 10_000;
+
+    /**
+     * A flowing stream that sends nothing this long is hung (a frozen upstream keeps the TCP
+     * connection open): the read fails and the channel fails over to its next source.
+     */
+    static final int READ_TIMEOUT_MILLIS = 4_000;
 
     private final URI uri;
     private volatile HttpURLConnection connection;
@@ -68,9 +74,16 @@ public final class HttpPullSource implements Source {
     @Override
     public void abort() {
         aborted = true;
-        HttpURLConnection c = connection;
+        disconnect(connection);
+    }
+
+    /**
+     * Closes a connection without waiting: a reader blocked in a chunked response holds the
+     * stream's lock, and disconnect() would wait for it (the caller is the delivery tick).
+     */
+    static void disconnect(HttpURLConnection c) {
         if (c != null) {
-            c.disconnect();
+            CompletableFuture.runAsync(c::disconnect);
         }
     }
 }

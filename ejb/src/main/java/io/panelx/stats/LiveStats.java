@@ -3,15 +3,17 @@ package io.panelx.stats;
 import io.panelx.delivery.ChannelState;
 import io.panelx.delivery.ChannelStateChanged;
 import io.panelx.delivery.FeedSampled;
+import io.panelx.ledger.LedgerFigures;
 import io.panelx.line.ConnectionRefused;
 import io.panelx.line.Refusal;
+import io.panelx.viewer.OpenConnections;
 import io.panelx.viewer.Origin;
-import io.panelx.viewer.TrafficSampled;
 import io.panelx.viewer.Viewer;
 import io.panelx.viewer.ViewerConnected;
 import io.panelx.viewer.ViewerDisconnected;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,17 +32,6 @@ import java.util.concurrent.atomic.LongAdder;
  */
 @ApplicationScoped
 public class LiveStats {
-
-    /** Mutable per-connection figures; written by event observers, read by snapshots. */
-    private static final class ConnectionFigures {
-        final Viewer viewer;
-        volatile long bytesSent;
-        volatile long bitsPerSecond;
-
-        ConnectionFigures(Viewer viewer) {
-            this.viewer = viewer;
-        }
-    }
 
     private static final class ChannelFigures {
         final long channelId;
@@ -61,8 +52,9 @@ public class LiveStats {
         }
     }
 
-    private final ConcurrentHashMap<String, ConnectionFigures> connections =
-            new ConcurrentHashMap<>();
+    @Inject OpenConnections open;
+    @Inject LedgerFigures ledger;
+
     private final ConcurrentHashMap<Long, ChannelFigures> channels = new ConcurrentHashMap<>();
     private final EnumMap<Refusal, LongAdder> refused = new EnumMap<>(Refusal.class);
     private final EnumMap<Origin, LongAdder> connectionsTotal = new EnumMap<>(Origin.class);
@@ -70,28 +62,23 @@ public class LiveStats {
     /** Bytes of connections that have ended; live ones are added at snapshot time. */
     private final AtomicLong bytesOutEnded = new AtomicLong();
 
+    /**
+     * The last total handed out: a connection leaves the open set just before its end is counted,
+     * and a counter must never go back.
+     */
+    private final AtomicLong bytesOutReported = new AtomicLong();
+
     public LiveStats() {
         for (Refusal r : Refusal.values()) refused.put(r, new LongAdder());
         for (Origin o : Origin.values()) connectionsTotal.put(o, new LongAdder());
     }
 
     void connected(@Observes ViewerConnected e) {
-        connections.put(e.viewer().connectionId(), new ConnectionFigures(e.viewer()));
         connectionsTotal.get(e.viewer().origin()).increment();
     }
 
-    void sampled(@Observes TrafficSampled e) {
-        ConnectionFigures f = connections.get(e.viewer().connectionId());
-        if (f != null) {
-            f.bytesSent = e.bytesSent();
-            f.bitsPerSecond = e.bitsPerSecond();
-        }
-    }
-
     void disconnected(@Observes ViewerDisconnected e) {
-        if (connections.remove(e.viewer().connectionId()) != null) {
-            bytesOutEnded.addAndGet(e.bytesSent());
-        }
+        bytesOutEnded.addAndGet(e.bytesSent());
     }
 
     void refused(@Observes ConnectionRefused e) {
@@ -129,33 +116,36 @@ public class LiveStats {
         f.progress = e.progress();
     }
 
-    /** Live connections of one line: what max-connections and Xtream active_cons count. */
-    public int activeConnections(long lineId) {
-        int n = 0;
-        for (ConnectionFigures f : connections.values()) {
-            if (f.viewer.lineId() == lineId) n++;
-        }
-        return n;
+    /** Viewers of a live channel (not of a movie or an archive window with the same id). */
+    private static boolean isLive(Viewer v) {
+        return "ts".equals(v.format()) || "m3u8".equals(v.format());
     }
 
     public Snapshot snapshot() {
         Instant now = Instant.now();
-        var conns = new ArrayList<ConnectionLive>(connections.size());
+        var conns = new ArrayList<ConnectionLive>();
         var perChannelViewers = new java.util.HashMap<Long, int[]>();
         var perChannelOut = new java.util.HashMap<Long, long[]>();
         long bytesOut = bytesOutEnded.get();
         long bpsOut = 0;
-        int proxy = 0, ffmpeg = 0;
-        for (ConnectionFigures f : connections.values()) {
-            Viewer v = f.viewer;
-            conns.add(ConnectionLive.of(v, f.bytesSent, f.bitsPerSecond));
-            bytesOut += f.bytesSent;
-            bpsOut += f.bitsPerSecond;
-            if (v.origin() == Origin.PROXY) proxy++;
-            else ffmpeg++;
-            perChannelViewers.computeIfAbsent(v.channelId(), k -> new int[1])[0]++;
-            perChannelOut.computeIfAbsent(v.channelId(), k -> new long[1])[0] += f.bitsPerSecond;
-        }
+        int[] byOrigin = new int[Origin.values().length];
+        long[] sum = {0, 0}; // bytes, bits per second
+        open.forEach(
+                c -> {
+                    Viewer v = c.viewer();
+                    long bytes = c.bytesSent(), bps = c.bitsPerSecond();
+                    conns.add(ConnectionLive.of(v, bytes, bps));
+                    sum[0] += bytes;
+                    sum[1] += bps;
+                    byOrigin[v.origin().ordinal()]++;
+                    if (isLive(v)) {
+                        perChannelViewers.computeIfAbsent(v.channelId(), k -> new int[1])[0]++;
+                        perChannelOut.computeIfAbsent(v.channelId(), k -> new long[1])[0] += bps;
+                    }
+                });
+        bytesOut = bytesOutReported.accumulateAndGet(bytesOut + sum[0], Math::max);
+        bpsOut = sum[1];
+        int proxy = byOrigin[Origin.PROXY.ordinal()], ffmpeg = byOrigin[Origin.FFMPEG.ordinal()];
         conns.sort(Comparator.comparing(ConnectionLive::startedAt));
         var chans = new ArrayList<ChannelLive>();
         long bytesIn = 0, bpsIn = 0;
@@ -204,7 +194,10 @@ public class LiveStats {
                         processes,
                         connectionsTotal.get(Origin.PROXY).sum(),
                         connectionsTotal.get(Origin.FFMPEG).sum(),
-                        java.util.Collections.unmodifiableSortedMap(refusedNow));
+                        java.util.Collections.unmodifiableSortedMap(refusedNow),
+                        ledger.databaseUp(),
+                        ledger.statements(),
+                        ledger.pending());
         return new Snapshot(now, totals, List.copyOf(chans), List.copyOf(conns));
     }
 
@@ -226,7 +219,10 @@ public class LiveStats {
             int ffmpegProcesses,
             long proxyConnectionsTotal,
             long ffmpegConnectionsTotal,
-            Map<String, Long> refused) {}
+            Map<String, Long> refused,
+            boolean databaseUp,
+            long ledgerStatements,
+            int ledgerPending) {}
 
     public record ChannelLive(
             long channelId,

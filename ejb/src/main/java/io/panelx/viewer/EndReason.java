@@ -7,6 +7,10 @@ public enum EndReason {
     KILLED_BY_ADMIN,
     UPSTREAM_GONE,
     TOO_SLOW,
+    /**
+     * The player accepted no byte for {@code panelx.stalled-viewer-seconds}; its socket is dropped.
+     */
+    STALLED,
     CHANNEL_STOPPED,
     SHUTDOWN,
     /** Set at startup on records a crashed server left open. */

@@ -1,7 +1,11 @@
 package io.panelx.viewer;
 
-/** Which kind of Source filled the Feed a viewer drains. The only field by which paths differ. */
+/**
+ * Where a viewer's bytes come from: a Feed filled by a direct proxy or by FFmpeg, or a file on disk
+ * (a movie, an episode, the archive). The only field by which delivery paths differ.
+ */
 public enum Origin {
     PROXY,
-    FFMPEG
+    FFMPEG,
+    FILE
 }

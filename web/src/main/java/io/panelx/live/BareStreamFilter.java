@@ -27,7 +27,7 @@ public class BareStreamFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
             throws IOException, ServletException {
         String path = req.getRequestURI().substring(req.getContextPath().length());
-        if ("GET".equals(req.getMethod())
+        if (("GET".equals(req.getMethod()) || "HEAD".equals(req.getMethod()))
                 && BARE.matcher(path).matches()
                 && !RESERVED.matcher(path).matches()) {
             String decoded =

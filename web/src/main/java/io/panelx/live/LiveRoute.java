@@ -2,7 +2,11 @@ package io.panelx.live;
 
 import io.panelx.channel.ChannelDirectory;
 import io.panelx.channel.ChannelInfo;
-import io.panelx.delivery.ChannelHub;
+import io.panelx.delivery.Body;
+import io.panelx.delivery.ChannelHls;
+import io.panelx.delivery.Refused;
+import io.panelx.delivery.RunningChannels;
+import io.panelx.delivery.ViewerAdmission;
 import io.panelx.http.PublicAddress;
 import io.panelx.line.Admission;
 import io.panelx.line.LineDirectory;
@@ -18,8 +22,8 @@ import java.util.logging.Logger;
 
 /**
  * The stream route shared by {@code /live/...} and the bare {@code /USER/PASS/ID}: authenticate,
- * admit, then hand the response to the hub. Every refusal is decided before any byte of video and
- * answered with its own status and a one-line body.
+ * admit, then hand the response to the delivery core. Every refusal is decided before any byte of
+ * video and answered with its own status and a one-line body.
  */
 @ApplicationScoped
 public class LiveRoute {
@@ -28,7 +32,9 @@ public class LiveRoute {
 
     @Inject LineDirectory lines;
     @Inject ChannelDirectory channels;
-    @Inject ChannelHub hub;
+    @Inject RunningChannels running;
+    @Inject ViewerAdmission viewerAdmission;
+    @Inject ChannelHls hls;
 
     void serve(String path, HttpServletRequest req, HttpServletResponse resp) throws IOException {
         // Behind a trusted reverse proxy the player's own address (X-Forwarded-For) is the one
@@ -56,13 +62,21 @@ public class LiveRoute {
             refuse(resp, Refusal.NOT_IN_BOUQUET);
             return;
         }
+        if ("HEAD".equals(req.getMethod())) {
+            // The headers a GET would get, and nothing else: no session, no channel start.
+            resp.setStatus(200);
+            resp.setContentType(
+                    sr.format().equals("m3u8") ? "application/vnd.apple.mpegurl" : "video/mp2t");
+            resp.setHeader("Cache-Control", "no-cache, no-store");
+            return;
+        }
         try {
             if (sr.format().equals("m3u8")) {
-                servePlaylist(admission, channel, ip, userAgent, resp);
+                servePlaylist(admission, channel, ip, userAgent, req, resp);
             } else {
                 serveStream(admission, channel, ip, userAgent, req, resp);
             }
-        } catch (ChannelHub.Refused e) {
+        } catch (Refused e) {
             lines.refused(e.reason, sr.username(), ip);
             refuse(resp, e.reason);
         } catch (RuntimeException e) {
@@ -80,21 +94,14 @@ public class LiveRoute {
             String userAgent,
             HttpServletRequest req,
             HttpServletResponse resp)
-            throws ChannelHub.Refused, IOException {
-        var session = hub.openStream(admission.line(), channel, ip, userAgent);
-        var context = req.startAsync();
-        context.setTimeout(0);
+            throws Refused, IOException {
+        var watched = running.watch(channel);
+        var session = viewerAdmission.admit(admission.line(), watched, ip, userAgent, "ts");
         resp.setStatus(200);
         resp.setContentType("video/mp2t");
         resp.setHeader("Cache-Control", "no-cache, no-store");
         resp.setHeader("X-PanelX-Connection", session.connectionId());
-        var out = resp.getOutputStream();
-        var output = new ServletViewerOutput(context, out, session);
-        context.addListener(output);
-        // The listener goes first: the session may already have been ended (a concurrent stream
-        // of the same line evicted it) and completing the response must find it in async mode.
-        out.setWriteListener(output);
-        hub.attach(session, output);
+        running.attach(session, ServletViewerOutput.start(req, resp));
     }
 
     private void servePlaylist(
@@ -102,10 +109,11 @@ public class LiveRoute {
             ChannelInfo channel,
             String ip,
             String userAgent,
+            HttpServletRequest req,
             HttpServletResponse resp)
-            throws ChannelHub.Refused, IOException {
-        var viewer = hub.openHls(admission.line(), channel, ip, userAgent);
-        String playlist = hub.hlsPlaylist(viewer, "/hls/" + viewer.token() + "/");
+            throws Refused, IOException {
+        var player = hls.open(admission.line(), channel, ip, userAgent);
+        String playlist = hls.playlist(player, "/hls/" + player.token() + "/");
         if (playlist == null) {
             refuse(resp, Refusal.UNAVAILABLE);
             return;
@@ -115,7 +123,8 @@ public class LiveRoute {
         resp.setHeader("Cache-Control", "no-cache, no-store");
         byte[] body = playlist.getBytes(StandardCharsets.UTF_8);
         resp.setContentLength(body.length);
-        resp.getOutputStream().write(body);
+        // Counted on the viewer's session like its segments.
+        player.session().send(Body.of(body, 0, body.length), ServletViewerOutput.start(req, resp));
     }
 
     static void refuse(HttpServletResponse resp, Refusal refusal) throws IOException {

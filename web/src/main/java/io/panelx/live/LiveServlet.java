@@ -17,4 +17,10 @@ public class LiveServlet extends HttpServlet {
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         route.serve(req.getPathInfo(), req, resp);
     }
+
+    /** Players probe streams with HEAD: the same checks and headers, no viewer session. */
+    @Override
+    protected void doHead(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        route.serve(req.getPathInfo(), req, resp);
+    }
 }

@@ -1,31 +1,68 @@
 package io.panelx.live;
 
 import io.panelx.delivery.ViewerOutput;
-import io.panelx.delivery.ViewerSession;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.servlet.handlers.ServletRequestContext;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A player's response as a non-blocking {@link ViewerOutput}: Servlet async I/O, so no worker
- * thread is held while a viewer watches. The session is told when writing is possible again and
- * when the connection fails.
+ * A player's response as a non-blocking {@link ViewerOutput}: Servlet async I/O on Undertow, so no
+ * worker thread is held while a viewer watches, and every write runs on the connection's own XNIO
+ * I/O thread (where Undertow calls the write listener too).
+ *
+ * <p>The response buffer is made tiny, so that each write goes to the socket at once: a write that
+ * leaves the output ready was accepted by the socket whole, which is what makes the core's byte
+ * counts exact.
  */
-final class ServletViewerOutput implements ViewerOutput, WriteListener, AsyncListener {
+public final class ServletViewerOutput implements ViewerOutput, WriteListener, AsyncListener {
 
     private final AsyncContext context;
     private final ServletOutputStream out;
-    private final ViewerSession session;
+    private final HttpServerExchange exchange;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile Listener listener;
 
-    ServletViewerOutput(AsyncContext context, ServletOutputStream out, ViewerSession session) {
+    /** The response's Content-Length, or -1; Undertow ends the body itself when it is reached. */
+    private long contentLength = -1;
+
+    private long written;
+
+    private ServletViewerOutput(
+            AsyncContext context, ServletOutputStream out, HttpServerExchange exchange) {
         this.context = context;
         this.out = out;
-        this.session = session;
+        this.exchange = exchange;
+    }
+
+    /**
+     * Puts the response (status and headers set) into async mode; the body goes through the
+     * returned output. Call on the request's thread.
+     */
+    public static ServletViewerOutput start(HttpServletRequest req, HttpServletResponse resp)
+            throws IOException {
+        HttpServerExchange exchange = ServletRequestContext.requireCurrent().getExchange();
+        resp.setBufferSize(1);
+        AsyncContext context = req.startAsync();
+        context.setTimeout(0); // the delivery tick ends viewers that make no progress
+        return new ServletViewerOutput(context, resp.getOutputStream(), exchange);
+    }
+
+    @Override
+    public void start(Listener listener) {
+        String length = exchange.getResponseHeaders().getFirst("Content-Length");
+        contentLength = length == null ? -1 : Long.parseLong(length);
+        this.listener = listener;
+        context.addListener(this);
+        out.setWriteListener(this);
     }
 
     @Override
@@ -36,6 +73,12 @@ final class ServletViewerOutput implements ViewerOutput, WriteListener, AsyncLis
     @Override
     public void write(byte[] data, int offset, int length) throws IOException {
         out.write(data, offset, length);
+        written += length;
+        if (contentLength >= 0 && written >= contentLength && !out.isReady()) {
+            // The last bytes wait in Undertow, which sends them and ends the body without
+            // another writePossible: completing now makes onComplete say when they are out.
+            close();
+        }
     }
 
     @Override
@@ -50,31 +93,59 @@ final class ServletViewerOutput implements ViewerOutput, WriteListener, AsyncLis
     }
 
     @Override
+    public void abort() {
+        if (closed.compareAndSet(false, true)) {
+            try {
+                exchange.getConnection().close(); // the socket goes, whatever is still queued
+            } catch (IOException | RuntimeException e) {
+                // already closed
+            }
+        }
+    }
+
+    @Override
+    public Executor executor() {
+        return exchange.getIoThread();
+    }
+
+    @Override
     public void onWritePossible() {
-        session.writePossible();
+        Listener l = listener;
+        if (l != null) {
+            l.writePossible();
+        }
+    }
+
+    private void failed() {
+        closed.set(true);
+        Listener l = listener;
+        if (l != null) {
+            l.failed();
+        }
     }
 
     @Override
     public void onError(Throwable t) {
-        closed.set(true);
-        session.outputFailed();
+        failed();
     }
 
     @Override
     public void onComplete(AsyncEvent event) {
         closed.set(true);
-        session.outputFailed(); // no-op when the session ended first
+        Listener l = listener;
+        if (l != null) {
+            l.completed(); // for a stream: the player is gone (no-op when the session ended first)
+        }
     }
 
     @Override
     public void onTimeout(AsyncEvent event) {
-        session.outputFailed();
+        failed();
     }
 
     @Override
     public void onError(AsyncEvent event) {
-        closed.set(true);
-        session.outputFailed();
+        failed();
     }
 
     @Override

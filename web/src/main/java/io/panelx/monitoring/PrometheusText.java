@@ -76,6 +76,19 @@ final class PrometheusText {
                 "Channels whose feed is not stopped (starting, running, restarting, failed).",
                 t.runningChannels());
         gauge("panelx_ffmpeg_processes", "FFmpeg processes running now.", t.ffmpegProcesses());
+        gauge(
+                "panelx_database_up",
+                "1 while the ledger reaches the database.",
+                t.databaseUp() ? 1 : 0);
+        family(
+                "panelx_ledger_statements_total",
+                "counter",
+                "SQL statements the connection ledger has executed since the server started.");
+        sample("panelx_ledger_statements_total", "", t.ledgerStatements());
+        gauge(
+                "panelx_ledger_pending",
+                "Connection record changes not yet in the database.",
+                t.ledgerPending());
 
         family(
                 "panelx_channel_info",

@@ -3,9 +3,11 @@ package io.panelx.xtream;
 import io.panelx.channel.ChannelLineup.LiveCategory;
 import io.panelx.channel.ChannelLineup.LiveChannel;
 import io.panelx.channel.ChannelLineup.Snapshot;
-import io.panelx.delivery.ChannelHub;
+import io.panelx.delivery.OpenViewers;
 import io.panelx.epg.EpgGuide;
 import io.panelx.epg.Programme;
+import io.panelx.http.ClientAbort;
+import io.panelx.http.FaultLog;
 import io.panelx.http.PublicAddress;
 import io.panelx.line.LineAccount;
 import io.panelx.line.LineDirectory;
@@ -38,6 +40,7 @@ import java.util.logging.Logger;
 public class PlayerApi extends HttpServlet {
 
     private static final Logger LOG = Logger.getLogger(PlayerApi.class.getName());
+    private static final FaultLog FAULTS = new FaultLog(LOG, 10);
 
     /** What get_short_epg returns when the player names no limit. */
     static final int DEFAULT_SHORT_EPG = 4;
@@ -46,7 +49,7 @@ public class PlayerApi extends HttpServlet {
     private static final long DATA_TABLE_PAST_SECONDS = 24 * 3600;
 
     @Inject LineDirectory lines;
-    @Inject ChannelHub hub;
+    @Inject OpenViewers viewers;
     @Inject LiveStreamEntries entries;
     @Inject EpgGuide guide;
 
@@ -61,7 +64,11 @@ public class PlayerApi extends HttpServlet {
         } catch (IOException e) {
             LOG.log(Level.FINE, "player went away: {0}", e.getMessage());
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "player_api.php failed", e);
+            if (ClientAbort.caused(e)) {
+                LOG.log(Level.FINE, "player went away: {0}", e.getMessage());
+                return;
+            }
+            FAULTS.severe("player_api.php failed", e);
             if (!response.isCommitted()) {
                 response.resetBuffer();
                 response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
@@ -157,7 +164,7 @@ public class PlayerApi extends HttpServlet {
                 g.write("exp_date", XtreamJson.seconds(line.expiresAt()));
             }
             g.write("is_trial", line.trial() ? "1" : "0")
-                    .write("active_cons", Integer.toString(hub.activeConnections(line.id())))
+                    .write("active_cons", Integer.toString(viewers.activeConnections(line.id())))
                     .write(
                             "created_at",
                             XtreamJson.seconds(

@@ -27,7 +27,10 @@ class PrometheusTextTest {
                         1,
                         4,
                         7,
-                        Map.of(Refusal.EXPIRED.name(), 2L));
+                        Map.of(Refusal.EXPIRED.name(), 2L),
+                        true,
+                        42,
+                        0);
         var channel =
                 new LiveStats.ChannelLive(
                         5,

@@ -1,0 +1,106 @@
+package io.panelx.delivery;
+
+import io.panelx.config.Settings;
+import io.panelx.viewer.EndReason;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The delivery core's one-second tick: samples every viewer's rate, ends viewers that make no
+ * progress ({@code panelx.stalled-viewer-seconds}) and player sessions that stopped asking, fails
+ * over sources that went silent, releases on-demand channels nobody watches, and reports each
+ * running channel (FeedSampled). It reads fields; it sends nothing and touches no database.
+ */
+@Singleton
+@Startup
+@DependsOn("RunningChannels")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class DeliveryTick {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryTick.class.getName());
+
+    @Inject RunningChannels channels;
+    @Inject OpenViewers viewers;
+    @Inject PlayerSessions players;
+    @Inject Event<FeedSampled> feedSampled;
+
+    @Resource(lookup = "java:jboss/ee/concurrency/scheduler/panelx-ticks")
+    ManagedScheduledExecutorService ticks;
+
+    private ScheduledFuture<?> tick;
+
+    @PostConstruct
+    void start() {
+        tick = ticks.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (tick != null) {
+            tick.cancel(false);
+        }
+    }
+
+    private void tick() {
+        try {
+            long now = System.nanoTime();
+            long stalled = Settings.stalledViewer().toNanos();
+            Map<Long, Integer> viewersPerChannel = new HashMap<>();
+            for (ViewerSession s : viewers.sessions()) {
+                s.sample(now);
+                viewersPerChannel.merge(s.viewer().channelId(), 1, Integer::sum);
+                if (s.stalledNanos(now) > stalled) {
+                    s.end(EndReason.STALLED); // its socket is dropped, its slot freed
+                }
+            }
+            players.expire(now);
+            for (ChannelRunner r : channels.runners()) {
+                int n = viewersPerChannel.getOrDefault(r.channel.id(), 0);
+                if (r.isSilent(now)) {
+                    LOG.info(() -> "Channel " + r.channel.id() + " went silent, failing over");
+                    r.failOver();
+                }
+                if (n > 0 || r.isAwaited()) {
+                    r.noViewersSinceNanos = 0;
+                } else if (r.channel.onDemand()) {
+                    if (r.noViewersSinceNanos == 0) {
+                        r.noViewersSinceNanos = now;
+                    } else if (now - r.noViewersSinceNanos > Settings.idleRelease().toNanos()) {
+                        LOG.info(() -> "Channel " + r.channel.id() + " idle, releasing its source");
+                        r.stop();
+                    }
+                }
+                Source source = r.current();
+                feedSampled.fire(
+                        new FeedSampled(
+                                r.channel.id(),
+                                r.feed.bytesIn(),
+                                r.sampleBitrate(),
+                                n,
+                                source == null ? 0 : source.pid(),
+                                r.restarts(),
+                                r.lastError(),
+                                source == null ? null : source.progress(),
+                                Instant.now()));
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Delivery tick failed", e);
+        }
+    }
+}

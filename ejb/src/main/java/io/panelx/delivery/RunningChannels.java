@@ -1,0 +1,236 @@
+package io.panelx.delivery;
+
+import io.panelx.admin.Conflict;
+import io.panelx.admin.NotFound;
+import io.panelx.channel.ChannelChanged;
+import io.panelx.channel.ChannelDirectory;
+import io.panelx.channel.ChannelInfo;
+import io.panelx.channel.Channels;
+import io.panelx.config.Settings;
+import io.panelx.line.Refusal;
+import io.panelx.viewer.EndReason;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.logging.Logger;
+
+/**
+ * The registry of running channels: one ChannelRunner (and so one Feed and one Source) per running
+ * channel, started on demand by its first viewer or with the server for always-on channels, stopped
+ * and restarted by admins, restarted with new settings when a channel changes.
+ */
+@Singleton
+@Startup
+// The ledger outlives the channels (viewers ended at shutdown are still recorded); so does the
+// FFmpeg supervisor, which ends what the runners started.
+@DependsOn({"ConnectionLedger", "FfmpegSupervisor"})
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+// Holds no transactional state; what it reads (Channels) runs in its own transaction. This also
+// lets its AFTER_SUCCESS observer call Channels after the change's transaction ended.
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class RunningChannels {
+
+    private static final Logger LOG = Logger.getLogger(RunningChannels.class.getName());
+
+    @Inject Event<ChannelStateChanged> stateChanged;
+    @Inject ChannelDirectory directory;
+    @Inject Channels channels;
+    @Inject Sources sources;
+    @Inject OpenViewers viewers;
+
+    @Resource(lookup = "java:jboss/ee/concurrency/executor/panelx-sources")
+    ManagedExecutorService sourceThreads;
+
+    private volatile boolean shuttingDown;
+    private final ConcurrentHashMap<Long, ChannelRunner> running = new ConcurrentHashMap<>();
+
+    @PostConstruct
+    void start() {
+        for (var c : channels.list()) {
+            if (c.isEnabled() && !c.isOnDemand()) {
+                startQuietly(ChannelInfo.of(c));
+            }
+        }
+    }
+
+    @PreDestroy
+    void shutdown() {
+        shuttingDown = true;
+        viewers.endAll(EndReason.SHUTDOWN);
+        for (ChannelRunner r : List.copyOf(running.values())) {
+            r.stop();
+        }
+    }
+
+    /** The channel's runner, started if needed. */
+    public ChannelRunner runnerFor(ChannelInfo channel) throws Refused {
+        if (shuttingDown) {
+            throw new Refused(Refusal.UNAVAILABLE);
+        }
+        ChannelRunner existing = running.get(channel.id());
+        if (existing != null && !existing.isStopped()) {
+            return existing;
+        }
+        synchronized (running) {
+            existing = running.get(channel.id());
+            if (existing != null && !existing.isStopped()) {
+                return existing;
+            }
+            var runner =
+                    new ChannelRunner(channel, sources.factoryFor(channel), new RunnerEvents());
+            try {
+                sourceThreads.execute(runner);
+            } catch (RejectedExecutionException e) {
+                throw new Refused(Refusal.UNAVAILABLE);
+            }
+            running.put(channel.id(), runner);
+            return runner;
+        }
+    }
+
+    /**
+     * The running channel, started if needed; waits (bounded) for a cold channel's first chunk so
+     * that a dead upstream gets a clear 503.
+     */
+    public ChannelRunner ready(ChannelInfo channel) throws Refused {
+        ChannelRunner runner = runnerFor(channel);
+        if (!runner.awaitReady(Settings.startTimeout().toMillis())) {
+            throw new Refused(Refusal.UNAVAILABLE);
+        }
+        return runner;
+    }
+
+    /** What a viewer of the channel watches, once the channel delivers. */
+    public Watched watch(ChannelInfo channel) throws Refused {
+        return ready(channel).watched();
+    }
+
+    /** Starts draining the channel's Feed into the output (after the response is set up). */
+    public void attach(ViewerSession session, ViewerOutput output) {
+        ChannelRunner runner = running.get(session.viewer().channelId());
+        if (runner == null || runner.isStopped()) {
+            session.end(EndReason.CHANNEL_STOPPED);
+            output.close();
+            return;
+        }
+        session.stream(runner.feed, output);
+    }
+
+    /** A reader of the channel's Feed that is not a viewer, or null when it is not running. */
+    public FeedCursor cursor(long channelId) {
+        ChannelRunner r = running.get(channelId);
+        return r == null || r.isStopped() ? null : r.feed.cursor();
+    }
+
+    public ChannelRunner runner(long channelId) {
+        return running.get(channelId);
+    }
+
+    public Collection<ChannelRunner> runners() {
+        return running.values();
+    }
+
+    public int count() {
+        return running.size();
+    }
+
+    /** Reports a runner's state as a CDI event; ends viewers when the upstream is gone. */
+    private final class RunnerEvents implements ChannelRunner.Listener {
+        @Override
+        public void stateChanged(ChannelRunner runner, ChannelState state, String detail) {
+            runner.state(state);
+            if (state == ChannelState.STOPPED) {
+                running.remove(runner.channel.id(), runner);
+            }
+            stateChanged.fire(
+                    new ChannelStateChanged(
+                            runner.channel.id(),
+                            runner.channel.name(),
+                            state,
+                            runner.origin(),
+                            runner.sourceIndex(),
+                            detail,
+                            Instant.now()));
+        }
+
+        @Override
+        public void upstreamGone(ChannelRunner runner) {
+            viewers.endViewersOf(runner.channel.id(), EndReason.UPSTREAM_GONE);
+        }
+    }
+
+    // ---- admin operations
+
+    /** Starts the channel (and its Source) if it is not running. */
+    public void start(long channelId) {
+        ChannelInfo c = directory.find(channelId);
+        if (c == null) {
+            throw new NotFound("no channel with id " + channelId);
+        }
+        try {
+            runnerFor(c);
+        } catch (Refused e) {
+            throw new Conflict("channel " + channelId + " cannot start now: " + e.reason.message());
+        }
+    }
+
+    /** Stops the channel; its viewers end with CHANNEL_STOPPED. */
+    public void stop(long channelId) {
+        ChannelRunner r = running.get(channelId);
+        viewers.endViewersOf(channelId, EndReason.CHANNEL_STOPPED);
+        if (r != null) {
+            r.stop();
+        }
+    }
+
+    /** Restarts the channel's Source; viewers stay connected and see the stream resume. */
+    public void restart(long channelId) {
+        ChannelRunner r = running.get(channelId);
+        if (r == null) {
+            start(channelId);
+        } else {
+            r.restart(true);
+        }
+    }
+
+    /** A changed channel restarts with its new sources; a deleted one stops. */
+    public void channelChanged(
+            @Observes(during = TransactionPhase.AFTER_SUCCESS) ChannelChanged event) {
+        ChannelRunner r = running.get(event.channelId());
+        if (r != null) {
+            r.stop(); // viewers reconnect to the new configuration
+            viewers.endViewersOf(event.channelId(), EndReason.CHANNEL_STOPPED);
+        }
+        // Read from the database, not the directory: its cache may not have dropped the entry yet.
+        var entity = event.deleted() ? null : channels.find(event.channelId());
+        ChannelInfo c = entity == null ? null : ChannelInfo.of(entity);
+        if (c != null && c.enabled() && !c.onDemand()) {
+            startQuietly(c); // always-on channels (and push ingests) run without viewers
+        }
+    }
+
+    private void startQuietly(ChannelInfo c) {
+        try {
+            runnerFor(c);
+        } catch (Refused e) {
+            LOG.warning(() -> "Always-on channel " + c.id() + " not started: " + e.reason);
+        }
+    }
+}

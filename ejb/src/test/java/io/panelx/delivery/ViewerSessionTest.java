@@ -1,0 +1,258 @@
+package io.panelx.delivery;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.panelx.viewer.EndReason;
+import io.panelx.viewer.Origin;
+import io.panelx.viewer.Viewer;
+import io.panelx.viewer.ViewerConnected;
+import io.panelx.viewer.ViewerDisconnected;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.NotificationOptions;
+import jakarta.enterprise.util.TypeLiteral;
+import java.lang.annotation.Annotation;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import org.junit.jupiter.api.Test;
+
+/** The byte path without a server: what is counted, on which thread, and when a viewer ends. */
+class ViewerSessionTest {
+
+    /** A CDI event that records what is fired. */
+    static final class Recorded<T> implements Event<T> {
+        final List<T> fired = new ArrayList<>();
+
+        @Override
+        public void fire(T event) {
+            fired.add(event);
+        }
+
+        @Override
+        public <U extends T> CompletionStage<U> fireAsync(U event) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends T> CompletionStage<U> fireAsync(U event, NotificationOptions options) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Event<T> select(Annotation... qualifiers) {
+            return this;
+        }
+
+        @Override
+        public <U extends T> Event<U> select(Class<U> subtype, Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends T> Event<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    /** A player's socket: ready or not as the test says; its "I/O thread" runs queued tasks. */
+    static final class FakeOutput implements ViewerOutput, Executor {
+        final ArrayDeque<Runnable> ioThread = new ArrayDeque<>();
+        boolean ready = true;
+
+        /** The socket takes what is handed over, then is full (a player that stopped reading). */
+        boolean fullAfterWrite;
+
+        long written;
+        boolean closed, aborted;
+        Listener listener;
+
+        @Override
+        public void start(Listener listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public boolean isReady() {
+            return ready && !closed && !aborted;
+        }
+
+        @Override
+        public void write(byte[] data, int offset, int length) {
+            written += length;
+            if (fullAfterWrite) {
+                ready = false;
+            }
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+
+        @Override
+        public void abort() {
+            aborted = true;
+        }
+
+        @Override
+        public Executor executor() {
+            return this;
+        }
+
+        @Override
+        public void execute(Runnable task) {
+            ioThread.add(task);
+        }
+
+        void runIoThread() {
+            Runnable r;
+            while ((r = ioThread.poll()) != null) {
+                r.run();
+            }
+        }
+    }
+
+    final Recorded<ViewerConnected> connected = new Recorded<>();
+    final Recorded<ViewerDisconnected> disconnected = new Recorded<>();
+
+    ViewerSession session() {
+        var viewer =
+                new Viewer(
+                        "c1",
+                        1,
+                        "alice",
+                        7,
+                        "News",
+                        Origin.PROXY,
+                        "127.0.0.1",
+                        "mpv",
+                        "ts",
+                        Instant.now());
+        var s =
+                new ViewerSession(
+                        viewer, new ViewerSession.Events(connected, disconnected), () -> {});
+        assertTrue(s.announce(true));
+        return s;
+    }
+
+    static byte[] chunk(int packets) {
+        byte[] b = new byte[packets * Feed.TS_PACKET];
+        for (int p = 0; p < b.length; p += Feed.TS_PACKET) {
+            b[p] = 0x47;
+        }
+        return b;
+    }
+
+    @Test
+    void theSourceThreadPublishesAndTheIoThreadWrites() {
+        var feed = new Feed();
+        var out = new FakeOutput();
+        var s = session();
+        s.stream(feed, out);
+        out.runIoThread();
+        feed.write(chunk(10), 0, 10 * Feed.TS_PACKET);
+        assertEquals(0, out.written, "nothing is written on the Source's thread");
+        out.runIoThread();
+        assertEquals(10 * Feed.TS_PACKET, out.written);
+    }
+
+    @Test
+    void bytesCountOnlyOnceTheSocketAcceptedThem() {
+        var feed = new Feed();
+        var out = new FakeOutput();
+        var s = session();
+        s.stream(feed, out);
+        out.runIoThread();
+        feed.write(chunk(10), 0, 10 * Feed.TS_PACKET);
+        out.fullAfterWrite = true; // the write is handed over, the socket does not take it yet
+        out.runIoThread();
+        assertEquals(10 * Feed.TS_PACKET, out.written);
+        assertEquals(0, s.bytesSent());
+        long stalledSince = System.nanoTime();
+        assertTrue(s.stalledNanos(stalledSince + 1_000_000_000L) > 0, "blocked: stalling");
+        out.fullAfterWrite = false;
+        out.ready = true;
+        out.listener.writePossible();
+        assertEquals(10 * Feed.TS_PACKET, s.bytesSent());
+        assertEquals(0, s.stalledNanos(System.nanoTime()), "taking bytes again: not stalled");
+    }
+
+    @Test
+    void anEndAskedForElsewhereHappensOnTheIoThreadWithTheAcceptedBytes() {
+        var feed = new Feed();
+        var out = new FakeOutput();
+        var s = session();
+        s.stream(feed, out);
+        out.runIoThread();
+        feed.write(chunk(10), 0, 10 * Feed.TS_PACKET);
+        out.runIoThread();
+        out.fullAfterWrite = true;
+        feed.write(chunk(5), 0, 5 * Feed.TS_PACKET);
+        out.runIoThread(); // 5 packets handed over, not accepted
+        assertTrue(s.end(EndReason.KILLED_BY_ADMIN));
+        assertFalse(s.isEnded(), "carried out on the I/O thread");
+        out.runIoThread();
+        assertTrue(s.isEnded());
+        assertTrue(out.aborted, "a killed player's connection is dropped");
+        var end = disconnected.fired.get(0);
+        assertEquals(EndReason.KILLED_BY_ADMIN, end.reason());
+        assertEquals(10 * Feed.TS_PACKET, end.bytesSent(), "unaccepted bytes are not counted");
+        assertEquals(1, disconnected.fired.size());
+        assertFalse(s.end(EndReason.CLIENT_CLOSED), "the first reason wins");
+    }
+
+    @Test
+    void aSessionEndedBeforeItsOutputArrivedReleasesTheOutput() {
+        var feed = new Feed();
+        var out = new FakeOutput();
+        var s = session();
+        s.end(EndReason.KICKED_MAX_CONNECTIONS);
+        s.stream(feed, out);
+        assertTrue(out.aborted || out.closed, "the response is not left hanging");
+    }
+
+    @Test
+    void aBodyIsCountedAsTheSocketTakesItAndCompletes() {
+        var s = session();
+        var out = new FakeOutput();
+        byte[] data = new byte[200_000];
+        s.send(Body.of(data, 0, data.length), out);
+        out.fullAfterWrite = true;
+        out.runIoThread();
+        assertEquals(64 * 1024, out.written, "one piece handed over");
+        assertEquals(0, s.bytesSent());
+        out.fullAfterWrite = false;
+        out.ready = true;
+        out.listener.writePossible();
+        assertEquals(data.length, s.bytesSent());
+        assertTrue(out.closed, "completed after the last byte");
+        assertFalse(s.isEnded(), "the session outlives one response");
+    }
+
+    @Test
+    void aCursorReadsWithoutBeingAViewerAndSplitsAtKeyframes() throws Exception {
+        var feed = new Feed();
+        var cursor = feed.cursor();
+        assertFalse(cursor.next((d, o, l, k) -> fail("nothing yet"), 10));
+        byte[] c = chunk(4);
+        // packet 2 starts a video PES with the random access indicator set
+        int p = 2 * Feed.TS_PACKET;
+        c[p + 1] = 0x40;
+        c[p + 3] = 0x30;
+        c[p + 4] = 1;
+        c[p + 5] = 0x40;
+        c[p + 6] = 0;
+        c[p + 7] = 0;
+        c[p + 8] = 1;
+        c[p + 9] = (byte) 0xe0;
+        feed.write(c, 0, c.length);
+        var parts = new ArrayList<String>();
+        assertTrue(cursor.next((d, o, l, k) -> parts.add(o + ":" + l + ":" + k), 10));
+        assertEquals(List.of("0:376:false", "376:376:true"), parts);
+        feed.close();
+        assertTrue(cursor.closed());
+    }
+}
