@@ -168,9 +168,7 @@ class FuzzIT {
                             knownLine ? user : pick(random, List.of("demo", user, "x", "{x}")),
                             knownLine
                                     ? password
-                                    : pick(
-                                            random,
-                                            List.of("dem0", "wrong", password + "x", "{x}")),
+                                    : pick(random, List.of("dem0", "wrong", password + "x", "{x}")),
                             knownLine);
             var headers = new ArrayList<String>();
             String from = "198.18." + random.nextInt(4) + "." + (1 + random.nextInt(200));

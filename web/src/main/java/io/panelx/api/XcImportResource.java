@@ -1,5 +1,8 @@
-package io.panelx.xcimport;
+package io.panelx.api;
 
+import io.panelx.xcimport.XcImport;
+import io.panelx.xcimport.XcImportRequest;
+import io.panelx.xcimport.XcImportStatus;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
