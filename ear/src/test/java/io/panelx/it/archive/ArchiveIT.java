@@ -152,7 +152,8 @@ class ArchiveIT {
         String path =
                 "/timeshift/" + user + "/pw/1/" + XC_START.format(oldest) + "/" + channel + ".ts";
         double seconds = duration(BASE + path);
-        Instant minuteEnd = oldest.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusSeconds(60);
+        Instant minuteEnd =
+                oldest.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusSeconds(60);
         Instant newest = instant(a, "newest");
         double archived =
                 Duration.between(oldest, newest.isBefore(minuteEnd) ? newest : minuteEnd).toMillis()
