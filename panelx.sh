@@ -3,8 +3,11 @@
 #   ./panelx.sh run      build, then start the panel on the embedded default (H2 file, bundled
 #                        WildFly, demo line and channel); ctrl-c stops it.
 #   ./panelx.sh test     install what the tests need (FFmpeg, mpv, Chromium) and run the whole suite
-#                        on H2 and on PostgreSQL.
+#                        on H2, PostgreSQL and MariaDB.
 #   ./panelx.sh bench    run the benchmarks (see README).
+#   ./panelx.sh import-xc JDBC_URL USER PASSWORD [--dry-run]
+#                        import an Xtream UI / XC_VM panel's database into the running panel
+#                        (PANELX_URL, PANELX_ADMIN_USER, PANELX_ADMIN_PASSWORD); PASSWORD - asks.
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -70,9 +73,10 @@ run() {
     rm -rf "$server"; mkdir -p "$root/var"; cp -a "$built" "$server"
     rm -rf "$server/standalone/data" "$server/standalone/deployments"/panelx.ear*
     if [[ -n $keep ]]; then mv "$keep/data" "$server/standalone/"; rmdir "$keep"; fi
-    if [[ $db == postgresql ]]; then
-      "$root/wildfly-config/configure.sh" "$server" postgresql "$root/wildfly-config/target/drivers/postgresql.jar"
-    fi
+    case $db in
+      postgresql) "$root/wildfly-config/configure.sh" "$server" postgresql "$root/wildfly-config/target/drivers/postgresql.jar" ;;
+      mariadb) "$root/wildfly-config/configure.sh" "$server" mariadb ;;
+    esac
     echo "$wanted" > "$server/.panelx-built"
   fi
   # Management users are the operator's own: start from the distribution's empty list (never a
@@ -114,12 +118,61 @@ test_all() {
   ensure_packages ffmpeg:ffmpeg ffprobe:ffmpeg mpv:mpv chromium:chromium chromedriver:chromium-driver \
     iptables:iptables ss:iproute2 \
     || info "continuing without some tools: the tests that need them will fail and say so"
-  mvn -B clean verify -Ppostgresql "$@"
+  mvn -B clean verify -Ppostgresql,mariadb "$@"
+}
+
+# JSON string literal of $1 (quotes, backslashes and control characters escaped).
+json_string() {
+  local s=$1 out="" c i
+  for ((i = 0; i < ${#s}; i++)); do
+    c=${s:i:1}
+    case $c in
+      '"') out+='\"' ;;
+      '\') out+='\\' ;;
+      *) if [[ $c < ' ' ]]; then out+=$(printf '\\u%04x' "'$c"); else out+=$c; fi ;;
+    esac
+  done
+  printf '"%s"' "$out"
+}
+
+# Starts an XC import on the running panel and prints its progress, then its report. Passwords go
+# to curl on stdin, never on a command line (ps) or the terminal.
+import_xc() {
+  local url=${1:-} user=${2:-} password=${3:-} dry=false
+  [[ ${4:-} == --dry-run || ${4:-} == -n ]] && dry=true
+  if [[ -z $url || -z $user || $# -lt 3 ]]; then
+    echo "usage: ./panelx.sh import-xc JDBC_URL USER PASSWORD [--dry-run]   (PASSWORD - asks)" >&2; exit 2
+  fi
+  if [[ $password == - ]]; then read -rsp "XC database password: " password; echo >&2; fi
+  local panel=${PANELX_URL:-http://127.0.0.1:8080} admin=${PANELX_ADMIN_USER:-admin} secret=${PANELX_ADMIN_PASSWORD:-}
+  if [[ -z $secret ]]; then read -rsp "PanelX password of $admin: " secret; echo >&2; fi
+  local api="$panel/api/v1/import/xc" body code out
+  body=$(mktemp); out=$(mktemp); chmod 600 "$body" "$out"
+  trap 'rm -f "$body" "$out"' RETURN
+  printf '{"url":%s,"user":%s,"password":%s,"dryRun":%s}' \
+    "$(json_string "$url")" "$(json_string "$user")" "$(json_string "$password")" "$dry" > "$body"
+  auth() { printf 'user = %s\n' "$(json_string "$admin:$secret")"; }
+  code=$(auth | curl -s -K - -o "$out" -w '%{http_code}' -H 'Content-Type: application/json' \
+    --data-binary @"$body" "$api") || { info "cannot reach PanelX at $panel (is it running?)"; exit 1; }
+  rm -f "$body"
+  if [[ $code != 202 ]]; then info "import refused (HTTP $code): $(cat "$out")"; exit 1; fi
+  info "importing from $url$([[ $dry == true ]] && echo ' (dry run: nothing is changed)')"
+  local last="" line
+  while :; do
+    auth | curl -s -K - -H 'Accept: text/plain' -o "$out" "$api" || { info "lost PanelX at $panel"; exit 1; }
+    line=$(head -1 "$out")
+    case $line in
+      RUNNING*) [[ $line != "$last" ]] && echo "  ${line#RUNNING }"; last=$line; sleep 1 ;;
+      DONE*) tail -n +2 "$out"; info "import done"; return 0 ;;
+      *) tail -n +2 "$out"; info "import failed: ${line}"; exit 1 ;;
+    esac
+  done
 }
 
 case "${1:-}" in
   run) shift; run "$@" ;;
   test) shift; test_all "$@" ;;
   bench) shift; exec "$root/bench/run.sh" "$@" ;;
-  *) sed -n '2,8p' "$0"; exit 2 ;;
+  import-xc) shift; import_xc "$@" ;;
+  *) sed -n '2,11p' "$0"; exit 2 ;;
 esac

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Copies the unpacked WildFly dist to SERVER_DIR (once) and applies the PanelX configuration.
-#   provision.sh DIST_DIR SERVER_DIR h2|postgresql [POSTGRESQL_DRIVER_JAR]
+#   provision.sh DIST_DIR SERVER_DIR h2|postgresql|mariadb [POSTGRESQL_DRIVER_JAR]
 set -euo pipefail
 dist=$1 server=$2
 if [[ ! -x "$server/bin/standalone.sh" ]]; then

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Gives the integration tests an empty PanelX database, so the first-start path (schema migration,
 # first admin from PANELX_ADMIN_*, demo content) runs on every test run.
-#   reset-data.sh SERVER_DIR h2|postgresql
+#   reset-data.sh SERVER_DIR h2|postgresql|mariadb
 set -euo pipefail
 server=$1 db=$2
 # A deployment left in the scanner folder (a manual run) would clash with the one the tests deploy.
@@ -14,5 +14,11 @@ case $db in
     dbname=${url##*/}; dbname=${dbname%%\?*}
     psql -q -h "${hostport%%:*}" -p "${hostport##*:}" -U "${PANELX_DB_USER:-postgres}" -d "$dbname" \
       -c 'DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;' ;;
+  mariadb)
+    url=${PANELX_DB_URL:-jdbc:mariadb://127.0.0.1:3306/test}
+    hostport=${url#jdbc:*://}; hostport=${hostport%%/*}
+    dbname=${url##*/}; dbname=${dbname%%\?*}
+    MYSQL_PWD=${PANELX_DB_PASSWORD:-} mariadb -h "${hostport%%:*}" -P "${hostport##*:}" -u "${PANELX_DB_USER:-root}" \
+      -e "DROP DATABASE IF EXISTS \`$dbname\`; CREATE DATABASE \`$dbname\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;" ;;
 esac
 echo "PanelX: test database reset ($db)"

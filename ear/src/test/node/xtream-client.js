@@ -1,9 +1,10 @@
 // Runs the npm Xtream client @iptv/xtream-api against a panel, raw and with its standardized
-// serializer, and prints what it understood as JSON. Usage: node xtream-client.js BASEURL USER PASS [STREAM_ID]
+// serializer, and prints what it understood as JSON.
+// Usage: node xtream-client.js BASEURL USER PASS [STREAM_ID [MOVIE_ID SHOW_ID]]
 import { Xtream } from '@iptv/xtream-api';
 import { standardizedSerializer } from '@iptv/xtream-api/standardized';
 
-const [base, username, password, streamId] = process.argv.slice(2);
+const [base, username, password, streamId, movieId, showId] = process.argv.slice(2);
 if (!base || !username || !password) {
   console.error('usage: node xtream-client.js BASEURL USER PASS [STREAM_ID]');
   process.exit(2);
@@ -22,6 +23,18 @@ const stdChannels = await std.getChannels();
 const stdCategories = await std.getChannelCategories();
 const movies = await raw.getMovies();
 const shows = await raw.getShows();
+const movieCategories = await raw.getMovieCategories();
+const showCategories = await raw.getShowCategories();
+let movie = null;
+let show = null;
+let stdMovie = null;
+let stdShow = null;
+if (movieId && showId) {
+  movie = await raw.getMovie({ movieId });
+  show = await raw.getShow({ showId });
+  stdMovie = await std.getMovie({ movieId });
+  stdShow = await std.getShow({ showId });
+}
 let shortEpg = [];
 let fullEpg = [];
 let stdEpg = [];
@@ -45,6 +58,22 @@ console.log(JSON.stringify({
   stdChannels: stdChannels.map((c) => ({ id: c.id, epgId: c.epgId, categoryIds: c.categoryIds, created: c.createdAt.toISOString() })),
   movies: movies.length,
   shows: shows.length,
+  movieList: movies.map((m) => ({ id: m.stream_id, name: m.name, url: m.url })),
+  showList: shows.map((s) => ({ id: s.series_id, name: s.name })),
+  movieCategories: movieCategories.map((c) => c.category_name),
+  showCategories: showCategories.map((c) => c.category_name),
+  movie: movie && { name: movie.info.name, url: movie.url, duration: movie.info.duration_secs },
+  show: show && {
+    name: show.info.name,
+    seasons: show.seasons.map((s) => s.season_number),
+    episodeUrls: Object.values(show.episodes).flat().map((e) => e.url),
+  },
+  stdMovie: stdMovie && { id: stdMovie.id, created: stdMovie.createdAt.toISOString() },
+  stdShow: stdShow && {
+    seasons: stdShow.seasons.length,
+    episodes: stdShow.seasons.flatMap((s) =>
+      s.episodes.map((e) => ({ id: e.id, number: e.number, season: s.number }))),
+  },
   shortEpg: shortEpg.map((p) => Buffer.from(p.title, 'base64').toString('utf8')),
   fullEpg: fullEpg.length,
   stdEpg: stdEpg.map((p) => p.title),

@@ -68,6 +68,13 @@
     $("t-received").textContent = bytes(t.bytesIn) + " received";
     $("t-channels").textContent = t.runningChannels;
     $("t-ffmpeg").textContent = `${t.ffmpegProcesses} FFmpeg process${t.ffmpegProcesses === 1 ? "" : "es"}`;
+    // The ledger keeps records in memory while the database is away and writes them when it is back.
+    const dbUp = t.databaseUp !== false;
+    $("t-db").textContent = dbUp ? "up" : "down";
+    $("t-db-detail").textContent = dbUp
+      ? (t.ledgerPending > 0 ? `${t.ledgerPending} record changes queued` : "connection records written")
+      : `unreachable: ${t.ledgerPending} record changes kept in memory`;
+    $("db-card").classList.toggle("alert", !dbUp);
     const refused = Object.entries(t.refused || {}).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
     $("t-refused").textContent = refused.reduce((sum, [, n]) => sum + n, 0);
     $("t-refused-top").textContent = refused.length

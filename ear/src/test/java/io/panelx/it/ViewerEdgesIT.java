@@ -171,6 +171,38 @@ class ViewerEdgesIT {
         }
     }
 
+    @Test
+    void openConnectionsAreCheckpointedWithTheirBytes() throws Exception {
+        long channel = LiveDeliveryIT.directChannel(upstream.url());
+        var line = LiveDeliveryIT.line("\"maxConnections\":1");
+        long statementsBefore = ledgerStatements();
+        try (var player = StreamClient.open(line.path(channel, ".ts"))) {
+            assertEquals(200, player.status());
+            // Inserted at admission (before its first byte), its bytes written by a checkpoint
+            // (every 10 s) while it is still open.
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> LiveDeliveryIT.record(player.connectionId()) != null);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(
+                            () -> {
+                                var r = LiveDeliveryIT.record(player.connectionId());
+                                return r.getJsonNumber("bytesSent").longValue() > 0
+                                        && endReason(player.connectionId()) == null;
+                            });
+            assertTrue(ledgerStatements() >= statementsBefore + 2, "insert + checkpoint counted");
+        }
+    }
+
+    static long ledgerStatements() {
+        var r = send(admin("/metrics").header("Accept", "text/plain"));
+        return r.body()
+                .lines()
+                .filter(l -> l.startsWith("panelx_ledger_statements_total "))
+                .mapToLong(l -> Long.parseLong(l.substring(l.indexOf(' ') + 1).trim()))
+                .findFirst()
+                .orElseThrow();
+    }
+
     static String endReason(String connectionId) {
         var r = LiveDeliveryIT.record(connectionId);
         return r == null || !r.containsKey("endReason") || r.isNull("endReason")

@@ -46,4 +46,14 @@ public class AdminUser {
     public String getUsername() {
         return username;
     }
+
+    PasswordHash password() {
+        return new PasswordHash(passwordHash, passwordSalt, passwordIterations);
+    }
+
+    void setPassword(PasswordHash password) {
+        this.passwordHash = password.hash();
+        this.passwordSalt = password.salt();
+        this.passwordIterations = password.iterations();
+    }
 }

@@ -28,6 +28,25 @@ public final class Settings {
                 System.getProperty("jboss.server.data.dir", "/tmp") + "/panelx/media");
     }
 
+    /**
+     * The movies and series library: the folder the VOD scan reads, and the only folder movie and
+     * episode files are served from.
+     */
+    public static java.nio.file.Path vodRoot() {
+        return java.nio.file.Path.of(
+                        System.getProperty(
+                                "panelx.vod-root",
+                                System.getProperty("jboss.server.data.dir", "/tmp")
+                                        + "/panelx/vod"))
+                .toAbsolutePath()
+                .normalize();
+    }
+
+    /** The ffprobe binary the VOD scan runs: a name looked up on PATH or an absolute path. */
+    public static String ffprobeBinary() {
+        return System.getProperty("panelx.ffprobe", "ffprobe");
+    }
+
     public static MaxConnectionsPolicy maxConnectionsPolicy() {
         return MaxConnectionsPolicy.valueOf(
                 System.getProperty("panelx.max-connections-policy", "CLOSE_OLDEST"));
@@ -141,6 +160,23 @@ public final class Settings {
                             + "'");
         }
         return value;
+    }
+
+    /**
+     * Failed admin logins an address may make before each further attempt has to wait ({@code
+     * panelx.admin-login-free-failures}, default 5).
+     */
+    public static int adminLoginFreeFailures() {
+        return Math.max(1, Integer.getInteger("panelx.admin-login-free-failures", 5));
+    }
+
+    /**
+     * The longest wait between admin login attempts of one address ({@code
+     * panelx.admin-login-max-delay-seconds}, default 600): the wait doubles with each failure up to
+     * this.
+     */
+    public static Duration adminLoginMaxDelay() {
+        return duration("panelx.admin-login-max-delay-seconds", 600);
     }
 
     /** What happens when a line already holds its maximum number of streams. */

@@ -116,14 +116,7 @@ final class ChannelRunner implements Runnable {
                 failures++;
                 triedAtStart++;
             }
-            LOG.info(
-                    () ->
-                            "Channel "
-                                    + channel.id()
-                                    + " source "
-                                    + sourceIndex
-                                    + " stopped: "
-                                    + lastError);
+            logStop(sourceIndex, lastError);
             if (!everDelivered
                     && triedAtStart >= channel.sources().size() * FAILURES_BEFORE_FAILOVER) {
                 ready.completeExceptionally(new IllegalStateException(lastError));
@@ -152,6 +145,25 @@ final class ChannelRunner implements Runnable {
         feed.close();
         ready.completeExceptionally(new IllegalStateException("channel stopped"));
         listener.stateChanged(this, ChannelState.STOPPED, lastError);
+    }
+
+    /** Per source: the last reason logged and when. */
+    private final java.util.Map<Integer, String> lastLogged = new java.util.HashMap<>();
+
+    private final java.util.Map<Integer, Long> lastLoggedAtNanos = new java.util.HashMap<>();
+
+    /**
+     * A dead upstream is retried every few seconds for as long as the channel runs: the same reason
+     * is logged once a minute, not at every attempt.
+     */
+    private void logStop(int index, String error) {
+        long now = System.nanoTime();
+        if (!java.util.Objects.equals(error, lastLogged.get(index))
+                || now - lastLoggedAtNanos.getOrDefault(index, 0L) > TimeUnit.MINUTES.toNanos(1)) {
+            LOG.info("Channel " + channel.id() + " source " + index + " stopped: " + error);
+            lastLogged.put(index, error);
+            lastLoggedAtNanos.put(index, now);
+        }
     }
 
     /** Waits before the next attempt; stop() cuts the wait short. */

@@ -1,6 +1,7 @@
 package io.panelx.epg;
 
 import io.panelx.config.Settings;
+import io.panelx.download.HttpDownload;
 import jakarta.annotation.Resource;
 import jakarta.ejb.AccessTimeout;
 import jakarta.ejb.Singleton;
@@ -10,9 +11,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -43,11 +41,6 @@ public class EpgImport {
 
     private static final Logger LOG = Logger.getLogger(EpgImport.class.getName());
     private static final int BATCH = 500;
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder()
-                    .connectTimeout(Duration.ofSeconds(15))
-                    .followRedirects(HttpClient.Redirect.NORMAL)
-                    .build();
 
     @Resource(lookup = "java:jboss/datasources/PanelXDS")
     DataSource dataSource;
@@ -146,27 +139,8 @@ public class EpgImport {
     }
 
     private static InputStream open(String source) throws IOException {
-        if (source.startsWith("http://") || source.startsWith("https://")) {
-            HttpResponse<InputStream> response;
-            try {
-                response =
-                        HTTP.send(
-                                HttpRequest.newBuilder(URI.create(source))
-                                        .timeout(Duration.ofSeconds(60))
-                                        .header("User-Agent", "PanelX EPG import")
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofInputStream());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
-            } catch (IllegalArgumentException e) {
-                throw new IOException("malformed URL", e);
-            }
-            if (response.statusCode() != 200) {
-                response.body().close();
-                throw new IOException("HTTP " + response.statusCode());
-            }
-            return response.body();
+        if (HttpDownload.isHttp(source)) {
+            return HttpDownload.open(source, Duration.ofSeconds(60), "PanelX EPG import");
         }
         Path file = Path.of(source.startsWith("file:") ? URI.create(source).getPath() : source);
         return Files.newInputStream(file);

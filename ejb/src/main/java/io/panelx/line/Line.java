@@ -1,6 +1,7 @@
 package io.panelx.line;
 
 import io.panelx.admin.PasswordHash;
+import io.panelx.channel.Bouquet;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -10,6 +11,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
@@ -66,6 +69,30 @@ public class Line {
     @CollectionTable(name = "line_bouquet", joinColumns = @JoinColumn(name = "line_id"))
     @Column(name = "channel_id")
     Set<Long> bouquet = new HashSet<>();
+
+    /** Named bouquets whose channels this line may watch too (lines imported from XC have them). */
+    @ManyToMany(fetch = FetchType.EAGER)
+    @JoinTable(
+            name = "line_bouquet_ref",
+            joinColumns = @JoinColumn(name = "line_id"),
+            inverseJoinColumns = @JoinColumn(name = "bouquet_id"))
+    Set<Bouquet> bouquets = new HashSet<>();
+
+    /** True: every movie and series; false: only those of {@link #movies} and {@link #series}. */
+    @Column(name = "all_vod")
+    boolean allVod = true;
+
+    /** Movie ids this line may watch when it is not allowed every movie and series. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "line_movie", joinColumns = @JoinColumn(name = "line_id"))
+    @Column(name = "movie_id")
+    Set<Long> movies = new HashSet<>();
+
+    /** Series ids (all their episodes) this line may watch when not allowed every one. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "line_series", joinColumns = @JoinColumn(name = "line_id"))
+    @Column(name = "series_id")
+    Set<Long> series = new HashSet<>();
 
     public Long getId() {
         return id;
@@ -128,7 +155,34 @@ public class Line {
         this.allChannels = bouquet.isEmpty();
     }
 
+    public Set<Bouquet> getBouquets() {
+        return bouquets;
+    }
+
     public boolean isAllChannels() {
         return allChannels;
+    }
+
+    public boolean isAllVod() {
+        return allVod;
+    }
+
+    public Set<Long> getMovies() {
+        return movies;
+    }
+
+    public Set<Long> getSeries() {
+        return series;
+    }
+
+    /** Every movie and series (all), or only the given ones. */
+    public void setVodBouquet(boolean all, Set<Long> movies, Set<Long> series) {
+        this.allVod = all;
+        this.movies.clear();
+        this.series.clear();
+        if (!all) {
+            this.movies.addAll(movies);
+            this.series.addAll(series);
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.panelx.line;
 import io.panelx.admin.PasswordHash;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -21,7 +22,10 @@ public record LineAccount(
         boolean trial,
         Instant createdAt,
         boolean allChannels,
-        Set<Long> bouquet) {
+        Set<Long> bouquet,
+        boolean allVod,
+        Set<Long> movies,
+        Set<Long> series) {
 
     static LineAccount of(Line l) {
         List<String> agents =
@@ -45,7 +49,20 @@ public record LineAccount(
                 l.isTrial(),
                 l.getCreatedAt(),
                 l.isAllChannels(),
-                Set.copyOf(l.getBouquet()));
+                channels(l),
+                l.isAllVod(),
+                Set.copyOf(l.getMovies()),
+                Set.copyOf(l.getSeries()));
+    }
+
+    /** The line's own channels and those of its bouquets. */
+    private static Set<Long> channels(Line l) {
+        if (l.getBouquets().isEmpty()) {
+            return Set.copyOf(l.getBouquet());
+        }
+        var all = new HashSet<>(l.getBouquet());
+        l.getBouquets().forEach(b -> all.addAll(b.getChannels()));
+        return Set.copyOf(all);
     }
 
     public LineStatus status(Instant now) {
@@ -69,5 +86,14 @@ public record LineAccount(
 
     public boolean mayWatch(long channelId) {
         return allChannels || bouquet.contains(channelId);
+    }
+
+    public boolean mayWatchMovie(long movieId) {
+        return allVod || movies.contains(movieId);
+    }
+
+    /** Whether the line may watch the series, and so each of its episodes. */
+    public boolean mayWatchSeries(long seriesId) {
+        return allVod || series.contains(seriesId);
     }
 }

@@ -1,5 +1,6 @@
 package io.panelx.dashboard;
 
+import io.panelx.login.AdminLogin;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.Session;
@@ -9,14 +10,14 @@ import java.security.Principal;
 
 /**
  * Second line of defence behind the web.xml constraint on /ws/*: the handshake records whether its
- * user holds the admin role, and {@link LiveEndpoint} closes the session when not.
+ * user is an admin ({@link AdminLogin}: the login session), and {@link LiveEndpoint} closes the
+ * session when not.
  *
  * <p>The endpoint config's user properties may be shared by all sessions of the endpoint, so the
  * decision is keyed by the user's name, not stored as a single per-connection flag.
  */
 public class AdminHandshake extends ServerEndpointConfig.Configurator {
 
-    static final String ROLE = "admin";
     private static final String KEY = AdminHandshake.class.getName() + ".admin.";
 
     @Override
@@ -24,7 +25,7 @@ public class AdminHandshake extends ServerEndpointConfig.Configurator {
             ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
         Principal user = request.getUserPrincipal();
         if (user != null) {
-            config.getUserProperties().put(KEY + user.getName(), request.isUserInRole(ROLE));
+            config.getUserProperties().put(KEY + user.getName(), AdminLogin.isAdmin(request));
         }
     }
 

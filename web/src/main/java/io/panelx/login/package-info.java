@@ -1,6 +1,7 @@
 /**
- * The admin's browser session: the CSRF token the pages send with every change, the filter that
- * checks it for cookie-authenticated calls, and logout. Login itself is Elytron FORM authentication
- * configured in web.xml.
+ * Where an admin is authenticated ({@link io.panelx.login.AdminLogin}, for every admin surface,
+ * with the per-address login throttle), the gate in front of the form login ({@link
+ * io.panelx.login.FormLoginGate}; the login itself is Elytron FORM authentication configured in
+ * web.xml), the session's CSRF token, the login-page redirect and logout.
  */
 package io.panelx.login;

@@ -3,23 +3,23 @@ package io.panelx.monitoring;
 import io.panelx.admin.InvalidInput;
 import io.panelx.archive.Archives;
 import io.panelx.line.CidrList;
+import io.panelx.login.AdminLogin;
 import io.panelx.stats.LiveStats;
 import jakarta.inject.Inject;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.logging.Logger;
 
 /**
  * {@code GET /metrics}: the live figures for Prometheus. Allowed to the networks in {@code
  * panelx.metrics-allowed} (a CIDR list; empty lets nobody in by address) and to admins, by session
- * or HTTP Basic. It guards itself instead of sitting behind web.xml's FORM constraint, so that a
- * scraper with Basic credentials gets a 401 challenge rather than a redirect to the login page.
+ * or HTTP Basic ({@link AdminLogin}). It guards itself instead of sitting behind web.xml's FORM
+ * constraint, so that a scraper with Basic credentials gets a 401 challenge rather than a redirect
+ * to the login page.
  */
 @WebServlet("/metrics")
 public class MetricsEndpoint extends HttpServlet {
@@ -27,9 +27,9 @@ public class MetricsEndpoint extends HttpServlet {
     private static final Logger LOG = Logger.getLogger(MetricsEndpoint.class.getName());
 
     static final String ALLOWED_PROPERTY = "panelx.metrics-allowed";
-    private static final String ROLE = "admin";
 
     @Inject LiveStats stats;
+    @Inject AdminLogin login;
     @Inject Archives archives;
 
     /** The parsed allow-list and its text: re-parsed only when the system property changes. */
@@ -40,12 +40,26 @@ public class MetricsEndpoint extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        if (!allowedNetworks().contains(request.getRemoteAddr()) && !isAdmin(request)) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"PanelX\", charset=\"UTF-8\"");
-            response.setContentType("text/plain; charset=utf-8");
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.getWriter().write("admin credentials or an allowed network required\n");
-            return;
+        if (!allowedNetworks().contains(request.getRemoteAddr())) {
+            var result = login.authenticate(request);
+            if (result.kind() == AdminLogin.Kind.THROTTLED) {
+                response.setHeader("Retry-After", Long.toString(result.waitSeconds()));
+                response.setContentType("text/plain; charset=utf-8");
+                response.setStatus(429);
+                response.getWriter()
+                        .write(
+                                "too many failed logins from your address; try again in "
+                                        + result.waitSeconds()
+                                        + " s\n");
+                return;
+            }
+            if (result.kind() != AdminLogin.Kind.ADMIN) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"PanelX\", charset=\"UTF-8\"");
+                response.setContentType("text/plain; charset=utf-8");
+                response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                response.getWriter().write("admin credentials or an allowed network required\n");
+                return;
+            }
         }
         byte[] body =
                 (PrometheusText.render(stats.snapshot())
@@ -73,49 +87,5 @@ public class MetricsEndpoint extends HttpServlet {
             allowList = current;
         }
         return current.networks();
-    }
-
-    /** An admin session, or Basic credentials checked against the panel's Elytron domain. */
-    private static boolean isAdmin(HttpServletRequest request) {
-        if (request.isUserInRole(ROLE)) {
-            return true;
-        }
-        String header = request.getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return false;
-        }
-        String decoded;
-        try {
-            decoded =
-                    new String(
-                            Base64.getDecoder().decode(header.substring(6).trim()),
-                            StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        int colon = decoded.indexOf(':');
-        if (colon < 1) {
-            return false;
-        }
-        boolean hadSession = request.getSession(false) != null;
-        try {
-            request.login(decoded.substring(0, colon), decoded.substring(colon + 1));
-        } catch (ServletException e) {
-            return false;
-        }
-        try {
-            return request.isUserInRole(ROLE);
-        } finally {
-            // a scraper sends Basic on every request: keep no login and no session for it
-            try {
-                request.logout();
-            } catch (ServletException e) {
-                // the decision is made; an unclosed login ends with the request
-            }
-            var session = request.getSession(false);
-            if (!hadSession && session != null) {
-                session.invalidate();
-            }
-        }
     }
 }

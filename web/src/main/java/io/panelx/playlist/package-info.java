@@ -1,5 +1,6 @@
 /**
- * Import of channels from an M3U playlist (a URL or an uploaded file), as operators migrating from
- * another panel have one: each #EXTINF entry becomes a DIRECT channel, its group-title a category.
+ * M3U playlists as operators migrating from another panel have them: the parser behind {@code POST
+ * /api/v1/channels/import} ({@code io.panelx.api.PlaylistImportResource}), where each #EXTINF entry
+ * becomes a DIRECT channel, its group-title a category.
  */
 package io.panelx.playlist;

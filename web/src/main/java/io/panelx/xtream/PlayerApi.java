@@ -8,6 +8,8 @@ import io.panelx.channel.ChannelLineup.Snapshot;
 import io.panelx.delivery.OpenViewers;
 import io.panelx.epg.EpgGuide;
 import io.panelx.epg.Programme;
+import io.panelx.http.ClientAbort;
+import io.panelx.http.FaultLog;
 import io.panelx.http.PublicAddress;
 import io.panelx.line.LineAccount;
 import io.panelx.line.LineDirectory;
@@ -40,6 +42,7 @@ import java.util.logging.Logger;
 public class PlayerApi extends HttpServlet {
 
     private static final Logger LOG = Logger.getLogger(PlayerApi.class.getName());
+    private static final FaultLog FAULTS = new FaultLog(LOG, 10);
 
     /** What get_short_epg returns when the player names no limit. */
     static final int DEFAULT_SHORT_EPG = 4;
@@ -51,6 +54,7 @@ public class PlayerApi extends HttpServlet {
     @Inject OpenViewers viewers;
     @Inject LiveStreamEntries entries;
     @Inject EpgGuide guide;
+    @Inject VodActions vod;
     @Inject Archives archives;
 
     @Override
@@ -64,7 +68,11 @@ public class PlayerApi extends HttpServlet {
         } catch (IOException e) {
             LOG.log(Level.FINE, "player went away: {0}", e.getMessage());
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "player_api.php failed", e);
+            if (ClientAbort.caused(e)) {
+                LOG.log(Level.FINE, "player went away: {0}", e.getMessage());
+                return;
+            }
+            FAULTS.severe("player_api.php failed", e);
             if (!response.isCommitted()) {
                 response.resetBuffer();
                 response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
@@ -118,11 +126,33 @@ public class PlayerApi extends HttpServlet {
                 if (active) liveStreams(out, line, request.getParameter("category_id"));
                 else out.write("[]");
             }
-            case "get_vod_categories", "get_vod_streams", "get_series_categories", "get_series" ->
-                    out.write("[]"); // PanelX carries no VOD yet
-            case "get_vod_info" -> out.write("{\"info\":[],\"movie_data\":{}}");
-            case "get_series_info" ->
+            case "get_vod_categories" -> {
+                if (active) vod.movieCategories(out, line);
+                else out.write("[]");
+            }
+            case "get_vod_streams" -> {
+                if (active) vod.movies(out, line, request.getParameter("category_id"), base(login));
+                else out.write("[]");
+            }
+            case "get_vod_info" -> {
+                if (active) vod.movieInfo(out, line, request.getParameter("vod_id"), base(login));
+                else out.write("{\"info\":[],\"movie_data\":{}}");
+            }
+            case "get_series_categories" -> {
+                if (active) vod.seriesCategories(out, line);
+                else out.write("[]");
+            }
+            case "get_series" -> {
+                if (active) vod.series(out, line, request.getParameter("category_id"), base(login));
+                else out.write("[]");
+            }
+            case "get_series_info" -> {
+                if (active) {
+                    vod.seriesInfo(out, line, request.getParameter("series_id"), base(login));
+                } else {
                     out.write("{\"seasons\":[],\"info\":{\"name\":null},\"episodes\":{}}");
+                }
+            }
             case "get_short_epg" -> {
                 if (active) {
                     shortEpg(
@@ -141,6 +171,10 @@ public class PlayerApi extends HttpServlet {
             }
             default -> accountInfo(out, login, line, now);
         }
+    }
+
+    private static String base(PlayerLogin login) {
+        return login.address().baseUrl();
     }
 
     /** {user_info, server_info}: the answer to a login, and to any action PanelX does not know. */

@@ -2,6 +2,8 @@ package io.panelx.xtream;
 
 import io.panelx.channel.ChannelLineup.LiveChannel;
 import io.panelx.channel.ChannelLineup.Snapshot;
+import io.panelx.http.ClientAbort;
+import io.panelx.http.FaultLog;
 import io.panelx.line.LineAccount;
 import io.panelx.line.LineDirectory;
 import jakarta.inject.Inject;
@@ -24,9 +26,11 @@ import java.util.logging.Logger;
 public class Playlist extends HttpServlet {
 
     private static final Logger LOG = Logger.getLogger(Playlist.class.getName());
+    private static final FaultLog FAULTS = new FaultLog(LOG, 10);
 
     @Inject LineDirectory lines;
     @Inject LiveStreamEntries entries;
+    @Inject VodPlaylistEntries vodEntries;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -57,7 +61,11 @@ public class Playlist extends HttpServlet {
         } catch (IOException e) {
             LOG.log(Level.FINE, "player went away: {0}", e.getMessage());
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "get.php failed", e);
+            if (ClientAbort.caused(e)) {
+                LOG.log(Level.FINE, "player went away: {0}", e.getMessage());
+                return;
+            }
+            FAULTS.severe("get.php failed", e);
             if (!response.isCommitted()) {
                 PlayerRefusals.plain(response, 503, "temporarily unavailable, try again");
             }
@@ -119,6 +127,7 @@ public class Playlist extends HttpServlet {
                     .append(ext)
                     .append('\n');
         }
+        vodEntries.append(m3u, line, plus, base, user, pass);
         response.setContentType("audio/x-mpegurl");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader("Content-Disposition", "inline; filename=\"playlist.m3u\"");

@@ -5,6 +5,7 @@ import io.panelx.channel.ChannelLineup.Snapshot;
 import io.panelx.config.Settings;
 import io.panelx.epg.EpgGuide;
 import io.panelx.epg.XmltvTime;
+import io.panelx.http.FaultLog;
 import io.panelx.line.LineAccount;
 import io.panelx.line.LineDirectory;
 import jakarta.inject.Inject;
@@ -33,6 +34,7 @@ import javax.xml.stream.XMLStreamWriter;
 public class XmltvExport extends HttpServlet {
 
     private static final Logger LOG = Logger.getLogger(XmltvExport.class.getName());
+    private static final FaultLog FAULTS = new FaultLog(LOG, 10);
     private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
 
     @Inject LineDirectory lines;
@@ -62,7 +64,7 @@ public class XmltvExport extends HttpServlet {
                 LOG.log(Level.FINE, "player went away: {0}", e.getMessage());
                 return;
             }
-            LOG.log(Level.SEVERE, "xmltv.php failed", e);
+            FAULTS.severe("xmltv.php failed", e);
             if (!response.isCommitted()) {
                 PlayerRefusals.plain(response, 503, "temporarily unavailable, try again");
             }

@@ -18,7 +18,16 @@ final class AdminSession {
 
     final HttpClient http;
 
+    /** The client address this session claims through the trusted proxy; null: none. */
+    private final String forwardedFor;
+
     AdminSession() {
+        this(null);
+    }
+
+    /** A browser behind the trusted proxy, at the given address (X-Forwarded-For). */
+    AdminSession(String forwardedFor) {
+        this.forwardedFor = forwardedFor;
         http =
                 HttpClient.newBuilder()
                         .cookieHandler(new CookieManager())
@@ -32,6 +41,9 @@ final class AdminSession {
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) {
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
+        }
         try {
             return http.send(
                     request.timeout(Duration.ofSeconds(20)).build(),
@@ -43,22 +55,26 @@ final class AdminSession {
 
     /** Signs in as the login page does: a protected page first, then the form post. */
     AdminSession login() {
-        get("/admin/");
-        var r =
-                send(
-                        HttpRequest.newBuilder(URI.create(BASE + "/j_security_check"))
-                                .header("Content-Type", "application/x-www-form-urlencoded")
-                                .POST(
-                                        HttpRequest.BodyPublishers.ofString(
-                                                "j_username="
-                                                        + enc(ADMIN_USER)
-                                                        + "&j_password="
-                                                        + enc(ADMIN_PASSWORD))));
+        var r = formLogin(ADMIN_USER, ADMIN_PASSWORD);
         if (r.statusCode() != 302
                 || r.headers().firstValue("Location").orElse("").contains("error")) {
             throw new AssertionError("login failed: " + r.statusCode() + " " + r.headers().map());
         }
         return this;
+    }
+
+    /** The login page's form post, whatever it answers. */
+    HttpResponse<String> formLogin(String username, String password) {
+        get("/admin/");
+        return send(
+                HttpRequest.newBuilder(URI.create(BASE + "/j_security_check"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(
+                                HttpRequest.BodyPublishers.ofString(
+                                        "j_username="
+                                                + enc(username)
+                                                + "&j_password="
+                                                + enc(password))));
     }
 
     private static String enc(String s) {

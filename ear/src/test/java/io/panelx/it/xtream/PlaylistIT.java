@@ -30,7 +30,9 @@ class PlaylistIT {
         long two = channel("Film Two", null, null, null);
         long other = channel("Not Mine", category, null, null);
         String user = unique("m3u");
-        line(user, "p w&d", null, one, two);
+        long lineId = line(user, "p w&d", null, one, two);
+        // Other tests add movies and series: this line's VOD bouquet holds none of them.
+        assertEquals(200, put("/api/v1/vod/bouquets/" + lineId, "{\"allVod\":false}").statusCode());
 
         var r =
                 Player.fetch(

@@ -30,6 +30,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class ThirdPartyClientsIT {
 
+    private static final String LIVE_UNCATEGORISED = "Uncategorized";
+
     private static final Path NODE_PROJECT = Path.of("src/test/node");
 
     @Deployment(testable = false)
@@ -47,7 +49,23 @@ class ThirdPartyClientsIT {
         final String password = "pw-node";
         final long line = line(user, password, "\"maxConnections\":3", docs, other);
 
+        final long movie =
+                vodId(
+                        "/api/v1/vod/movies",
+                        "{\"title\":\"Node Film\",\"source\":\"http://127.0.0.1:9/node.mkv\"}");
+        final long show = vodId("/api/v1/vod/series", "{\"title\":\"Node Show\"}");
+        final long episode =
+                vodId(
+                        "/api/v1/vod/series/" + show + "/episodes",
+                        "{\"season\":1,\"episode\":2,\"source\":\"http://127.0.0.1:9/e.mp4\"}");
+
         Fixture() {
+            // Other tests add movies and series: this line's VOD bouquet holds only these.
+            var bouquet =
+                    put(
+                            "/api/v1/vod/bouquets/" + line,
+                            "{\"movies\":[" + movie + "],\"series\":[" + show + "]}");
+            assertEquals(200, bouquet.statusCode(), bouquet.body());
             var guide =
                     new Guides()
                             .programme(epgId, -10, 30, "Current Doc", "about now")
@@ -59,6 +77,12 @@ class ThirdPartyClientsIT {
                                     .POST(HttpRequest.BodyPublishers.ofString(guide.xml())));
             assertEquals(200, r.statusCode(), r.body());
         }
+    }
+
+    private static long vodId(String path, String json) {
+        var r = post(path, json);
+        assertEquals(201, r.statusCode(), r.body());
+        return object(r.body()).getJsonNumber("id").longValue();
     }
 
     private static Fixture fixture;
@@ -73,7 +97,14 @@ class ThirdPartyClientsIT {
     @Test
     void xtreamClientUnderstandsThePanel() throws Exception {
         var f = fixture();
-        JsonObject out = node("xtream-client.js", f.user, f.password, Long.toString(f.docs));
+        JsonObject out =
+                node(
+                        "xtream-client.js",
+                        f.user,
+                        f.password,
+                        Long.toString(f.docs),
+                        Long.toString(f.movie),
+                        Long.toString(f.show));
         assertEquals("Active", out.getString("status"));
         assertEquals(1, out.getInt("auth"));
         assertEquals(3, out.getInt("maxConnections"));
@@ -93,8 +124,26 @@ class ThirdPartyClientsIT {
         assertEquals(f.epgId, std.getString("epgId"));
         assertEquals(List.of(Long.toString(f.category)), strings(std, "categoryIds"));
         assertFalse(std.getString("created").startsWith("1970"), "added parsed as Unix seconds");
-        assertEquals(0, out.getInt("movies"));
-        assertEquals(0, out.getInt("shows"));
+        assertEquals(1, out.getInt("movies"));
+        assertEquals(1, out.getInt("shows"));
+        String creds = f.user + "/" + f.password + "/";
+        var movie = out.getJsonArray("movieList").getJsonObject(0);
+        assertEquals(f.movie, movie.getJsonNumber("id").longValue());
+        assertEquals(BASE + "/movie/" + creds + f.movie + ".mkv", movie.getString("url"));
+        assertEquals(List.of(LIVE_UNCATEGORISED), strings(out, "movieCategories"));
+        assertEquals("Node Film", out.getJsonObject("movie").getString("name"));
+        assertEquals(
+                BASE + "/movie/" + creds + f.movie + ".mkv",
+                out.getJsonObject("movie").getString("url"));
+        assertEquals("Node Show", out.getJsonObject("show").getString("name"));
+        assertEquals(
+                List.of(BASE + "/series/" + creds + f.episode + ".mp4"),
+                strings(out.getJsonObject("show"), "episodeUrls"));
+        assertEquals(Long.toString(f.movie), out.getJsonObject("stdMovie").getString("id"));
+        assertFalse(out.getJsonObject("stdMovie").getString("created").startsWith("1970"));
+        var stdEpisode = out.getJsonObject("stdShow").getJsonArray("episodes").getJsonObject(0);
+        assertEquals(2, stdEpisode.getInt("number"));
+        assertEquals(1, stdEpisode.getInt("season"));
         assertEquals(List.of("Current Doc", "Next Doc"), strings(out, "shortEpg"));
         assertEquals(List.of("Current Doc", "Next Doc"), strings(out, "stdEpg"));
         assertEquals(2, out.getInt("fullEpg"));
@@ -108,7 +157,17 @@ class ThirdPartyClientsIT {
                 BASE + "/xmltv.php?username=" + f.user + "&password=" + f.password,
                 out.getJsonObject("header").getString("url-tvg"));
         var items = out.getJsonArray("items");
-        assertEquals(2, items.size());
+        assertEquals(4, items.size(), "two channels, then the movie and the episode");
+        var film = items.getJsonObject(2);
+        assertEquals("Node Film", film.getString("name"));
+        assertEquals(
+                BASE + "/movie/" + f.user + "/" + f.password + "/" + f.movie + ".mkv",
+                film.getString("url"));
+        var episode = items.getJsonObject(3);
+        assertEquals("Node Show S01 E02", episode.getString("name"));
+        assertEquals(
+                BASE + "/series/" + f.user + "/" + f.password + "/" + f.episode + ".mp4",
+                episode.getString("url"));
         var docs = items.getJsonObject(0);
         assertEquals("Docs One", docs.getString("name"));
         assertEquals(f.epgId, docs.getString("tvgId"));
