@@ -45,6 +45,11 @@ public class AdminAccounts {
     }
 
     private AdminUser find(String username) {
+        // No account has control characters in its name, and PostgreSQL refuses a NUL in a
+        // query parameter with an error: a hostile name is simply unknown.
+        if (username == null || username.chars().anyMatch(Character::isISOControl)) {
+            return null;
+        }
         return em.createQuery("select a from AdminUser a where a.username = :u", AdminUser.class)
                 .setParameter("u", username)
                 .getResultStream()

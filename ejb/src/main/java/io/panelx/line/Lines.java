@@ -30,6 +30,11 @@ public class Lines {
     }
 
     public Line findByUsername(String username) {
+        // No account has control characters in its name, and PostgreSQL refuses a NUL in a
+        // query parameter with an error: a hostile name is simply unknown.
+        if (username == null || username.chars().anyMatch(Character::isISOControl)) {
+            return null;
+        }
         return em.createQuery("select l from Line l where l.username = :u", Line.class)
                 .setParameter("u", username)
                 .getResultStream()
