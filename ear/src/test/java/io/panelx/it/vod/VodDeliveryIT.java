@@ -309,8 +309,7 @@ class VodDeliveryIT {
         assertTrue(read < 48L * 1024 * 1024, "the response was cut short: " + read);
         // Counted once the socket accepted it, never more: of the one piece (64 KiB) handed over
         // when the player stopped reading, the socket may have taken a part the server cannot see.
-        assertTrue(
-                sent <= read && read - sent <= 64 * 1024, "sent " + sent + ", read " + read);
+        assertTrue(sent <= read && read - sent <= 64 * 1024, "sent " + sent + ", read " + read);
         assertEquals("FILE", rec.getString("origin"));
     }
 
