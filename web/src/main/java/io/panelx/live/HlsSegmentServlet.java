@@ -6,6 +6,7 @@ import io.panelx.delivery.PlayerSession;
 import io.panelx.delivery.PlayerSessions;
 import io.panelx.ffmpeg.HlsLadder;
 import io.panelx.http.FileBody;
+import io.panelx.http.PlainAnswer;
 import io.panelx.http.PublicAddress;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -105,8 +106,6 @@ public class HlsSegmentServlet extends HttpServlet {
 
     private static void plain(HttpServletResponse resp, int status, String message)
             throws IOException {
-        resp.setStatus(status);
-        resp.setContentType("text/plain;charset=UTF-8");
-        resp.getWriter().println(message);
+        PlainAnswer.send(resp, status, message);
     }
 }

@@ -7,6 +7,7 @@ import io.panelx.delivery.ChannelHls;
 import io.panelx.delivery.Refused;
 import io.panelx.delivery.RunningChannels;
 import io.panelx.delivery.ViewerAdmission;
+import io.panelx.http.PlainAnswer;
 import io.panelx.http.PublicAddress;
 import io.panelx.line.Admission;
 import io.panelx.line.LineDirectory;
@@ -128,16 +129,6 @@ public class LiveRoute {
     }
 
     static void refuse(HttpServletResponse resp, Refusal refusal) throws IOException {
-        resp.resetBuffer();
-        resp.setStatus(refusal.status());
-        resp.setContentType("text/plain;charset=UTF-8");
-        resp.setHeader("Cache-Control", "no-store");
-        if (refusal == Refusal.THROTTLED) {
-            resp.setHeader("Retry-After", "60");
-        }
-        if (refusal == Refusal.UNAVAILABLE) {
-            resp.setHeader("Retry-After", "5");
-        }
-        resp.getOutputStream().write((refusal.message() + "\n").getBytes(StandardCharsets.UTF_8));
+        PlainAnswer.refusal(resp, refusal);
     }
 }

@@ -4,6 +4,7 @@ import io.panelx.delivery.PlayerSessions;
 import io.panelx.delivery.Refused;
 import io.panelx.delivery.Watched;
 import io.panelx.http.FileBody;
+import io.panelx.http.PlainAnswer;
 import io.panelx.http.PublicAddress;
 import io.panelx.line.Admission;
 import io.panelx.line.LineAccount;
@@ -23,7 +24,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -226,12 +226,6 @@ public class VodRoute {
     }
 
     static void refuse(HttpServletResponse resp, int status, String message) throws IOException {
-        resp.resetBuffer();
-        resp.setStatus(status);
-        resp.setContentType("text/plain;charset=UTF-8");
-        resp.setHeader("Cache-Control", "no-store");
-        byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
-        resp.setContentLength(body.length);
-        resp.getOutputStream().write(body);
+        PlainAnswer.send(resp, status, message);
     }
 }

@@ -13,6 +13,7 @@ import io.panelx.delivery.PlayerSessions;
 import io.panelx.delivery.Refused;
 import io.panelx.delivery.ViewerSession;
 import io.panelx.delivery.Watched;
+import io.panelx.http.PlainAnswer;
 import io.panelx.http.PublicAddress;
 import io.panelx.line.Admission;
 import io.panelx.line.LineDirectory;
@@ -258,10 +259,6 @@ public class TimeshiftRoute {
     }
 
     static void refuse(HttpServletResponse resp, int status, String message) throws IOException {
-        resp.resetBuffer();
-        resp.setStatus(status);
-        resp.setContentType("text/plain;charset=UTF-8");
-        resp.setHeader("Cache-Control", "no-store");
-        resp.getOutputStream().write((message + "\n").getBytes(StandardCharsets.UTF_8));
+        PlainAnswer.send(resp, status, message);
     }
 }
