@@ -186,4 +186,35 @@ public final class Settings {
         /** Refuse the new stream. */
         REFUSE
     }
+
+    /**
+     * Whether this server is a node of a PanelX cluster (set by wildfly-config/cli/cluster-node.cli
+     * on standalone-ha.xml servers). Off, nothing cluster-wide runs and no JGroups traffic exists.
+     */
+    public static boolean clustered() {
+        return Boolean.parseBoolean(System.getProperty("panelx.cluster", "false"));
+    }
+
+    /** This server's name in the cluster and in the ledger's {@code node} column. */
+    public static String nodeName() {
+        return System.getProperty("jboss.node.name", "standalone");
+    }
+
+    /**
+     * The secret the nodes of a cluster show each other on the internal relay route; empty: the
+     * route is closed.
+     */
+    public static String clusterSecret() {
+        return System.getProperty("panelx.cluster-secret", "");
+    }
+
+    /** This node's HTTP address as the other nodes reach it (relays pull from it). */
+    public static String nodeUrl() {
+        return System.getProperty("panelx.node-url", "http://127.0.0.1:8080");
+    }
+
+    /** How long after a node left the view without closing its records a survivor closes them. */
+    public static Duration nodeLostGrace() {
+        return duration("panelx.node-lost-grace-seconds", 5);
+    }
 }
