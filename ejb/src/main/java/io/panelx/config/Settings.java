@@ -42,6 +42,20 @@ public final class Settings {
                 .normalize();
     }
 
+    /**
+     * Where finished scheduled recordings live (outside the archive's pruning). The VOD files of
+     * recordings are served from here too, so it is the one other folder movie files may lie in.
+     */
+    public static java.nio.file.Path recordingsRoot() {
+        return java.nio.file.Path.of(
+                        System.getProperty(
+                                "panelx.recordings-root",
+                                System.getProperty("jboss.server.data.dir", "/tmp")
+                                        + "/panelx/recordings"))
+                .toAbsolutePath()
+                .normalize();
+    }
+
     /** The ffprobe binary the VOD scan runs: a name looked up on PATH or an absolute path. */
     public static String ffprobeBinary() {
         return System.getProperty("panelx.ffprobe", "ffprobe");
