@@ -33,13 +33,7 @@ public final class Settings {
      * episode files are served from.
      */
     public static java.nio.file.Path vodRoot() {
-        return java.nio.file.Path.of(
-                        System.getProperty(
-                                "panelx.vod-root",
-                                System.getProperty("jboss.server.data.dir", "/tmp")
-                                        + "/panelx/vod"))
-                .toAbsolutePath()
-                .normalize();
+        return dataFolder("panelx.vod-root", "vod");
     }
 
     /**
@@ -47,11 +41,17 @@ public final class Settings {
      * recordings are served from here too, so it is the one other folder movie files may lie in.
      */
     public static java.nio.file.Path recordingsRoot() {
+        return dataFolder("panelx.recordings-root", "recordings");
+    }
+
+    /** A folder setting, by default {@code NAME} under the server's data folder's panelx/. */
+    private static java.nio.file.Path dataFolder(String property, String name) {
         return java.nio.file.Path.of(
                         System.getProperty(
-                                "panelx.recordings-root",
+                                property,
                                 System.getProperty("jboss.server.data.dir", "/tmp")
-                                        + "/panelx/recordings"))
+                                        + "/panelx/"
+                                        + name))
                 .toAbsolutePath()
                 .normalize();
     }

@@ -286,13 +286,7 @@ class ArchiveIT {
                                 + "\",\"title\":\"IT recording\"}");
         assertEquals(201, created.statusCode(), created.body());
         long id = object(created.body()).getJsonNumber("id").longValue();
-        await().atMost(Duration.ofSeconds(20))
-                .until(
-                        () ->
-                                "COMPLETED"
-                                        .equals(
-                                                object(get("/api/v1/recordings/" + id).body())
-                                                        .getString("status")));
+        completed(id, Duration.ofSeconds(20));
         var listed = array(get("/api/v1/recordings").body());
         assertTrue(
                 listed.stream()
@@ -342,15 +336,7 @@ class ArchiveIT {
         assertEquals(201, created.statusCode(), created.body());
         long id = object(created.body()).getJsonNumber("id").longValue();
         // The window ends, its last segment closes (6-10 s later), then the copy.
-        await().atMost(Duration.ofSeconds(90))
-                .until(
-                        () ->
-                                "COMPLETED"
-                                        .equals(
-                                                object(get("/api/v1/recordings/" + id).body())
-                                                        .getString("status")));
-        long movie =
-                object(get("/api/v1/recordings/" + id).body()).getJsonNumber("movieId").longValue();
+        long movie = completed(id, Duration.ofSeconds(90)).getJsonNumber("movieId").longValue();
         String vod = "/player_api.php?username=" + user + "&password=pw&action=get_vod_streams";
         await().atMost(Duration.ofSeconds(20)).until(() -> vodEntry(vod, movie) != null);
         JsonObject entry = vodEntry(vod, movie);
@@ -363,6 +349,21 @@ class ArchiveIT {
         assertEquals(204, delete("/api/v1/recordings/" + id).statusCode());
         await().atMost(Duration.ofSeconds(20)).until(() -> vodEntry(vod, movie) == null);
         assertEquals(404, player("/movie/" + user + "/pw/" + movie + ".ts").statusCode());
+    }
+
+    /** The recording once it is COMPLETED. */
+    static JsonObject completed(long recording, Duration within) {
+        await().atMost(within)
+                .until(
+                        () ->
+                                "COMPLETED"
+                                        .equals(
+                                                object(
+                                                                get("/api/v1/recordings/"
+                                                                                + recording)
+                                                                        .body())
+                                                        .getString("status")));
+        return object(get("/api/v1/recordings/" + recording).body());
     }
 
     static JsonObject vodEntry(String getVodStreams, long movie) {
