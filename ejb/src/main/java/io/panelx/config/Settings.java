@@ -33,11 +33,25 @@ public final class Settings {
      * episode files are served from.
      */
     public static java.nio.file.Path vodRoot() {
+        return dataFolder("panelx.vod-root", "vod");
+    }
+
+    /**
+     * Where finished scheduled recordings live (outside the archive's pruning). The VOD files of
+     * recordings are served from here too, so it is the one other folder movie files may lie in.
+     */
+    public static java.nio.file.Path recordingsRoot() {
+        return dataFolder("panelx.recordings-root", "recordings");
+    }
+
+    /** A folder setting, by default {@code NAME} under the server's data folder's panelx/. */
+    private static java.nio.file.Path dataFolder(String property, String name) {
         return java.nio.file.Path.of(
                         System.getProperty(
-                                "panelx.vod-root",
+                                property,
                                 System.getProperty("jboss.server.data.dir", "/tmp")
-                                        + "/panelx/vod"))
+                                        + "/panelx/"
+                                        + name))
                 .toAbsolutePath()
                 .normalize();
     }
