@@ -22,7 +22,7 @@ cmp -s "$mariadb_driver" "$server/modules/org/mariadb/jdbc/main/mariadb-java-cli
   || cp "$mariadb_driver" "$server/modules/org/mariadb/jdbc/main/mariadb-java-client.jar"
 
 scripts=("$here/cli/datasource-$db.cli" "$here/cli/executors.cli" "$here/cli/security.cli"
-         "$here/cli/http.cli" "$here/cli/logging.cli" "$here/cli/settings.cli")
+         "$here/cli/http.cli" "$here/cli/logging.cli" "$here/cli/settings.cli" "$here/cli/caches.cli")
 stamp=$(cat "${scripts[@]}" | sha256sum | cut -c1-16)
 cfg="$server/standalone/configuration"
 if [[ -f "$server/.panelx-config" && "$(cat "$server/.panelx-config")" == "$stamp" ]]; then

@@ -65,6 +65,7 @@ public class ClusterNode {
     @Resource(lookup = CONTAINER)
     EmbeddedCacheManager container;
 
+    // Business methods of an EJB are public: the caches are for this package's beans only.
     private volatile EmbeddedCacheManager manager;
     private volatile Set<String> members = Set.of();
 
@@ -115,23 +116,23 @@ public class ClusterNode {
         return members;
     }
 
-    Cache<String, String> seats() {
+    public Cache<String, String> seats() {
         return seats;
     }
 
-    Cache<String, String> owners() {
+    public Cache<String, String> owners() {
         return owners;
     }
 
-    Cache<String, String> ends() {
+    public Cache<String, String> ends() {
         return ends;
     }
 
-    Cache<String, String> live() {
+    public Cache<String, String> live() {
         return live;
     }
 
-    Cache<String, String> logins() {
+    public Cache<String, String> logins() {
         return logins;
     }
 
