@@ -5,6 +5,9 @@
 #   ./panelx.sh test     install what the tests need (FFmpeg, mpv, Chromium) and run the whole suite
 #                        on H2, PostgreSQL and MariaDB.
 #   ./panelx.sh bench    run the benchmarks (see README).
+#   ./panelx.sh node N   start cluster node N (1-9) on PostgreSQL in var/cluster/nodeN, port offset
+#                        N*100 (node1: http://127.0.0.1:8180); ctrl-c stops it. See README "Cluster".
+#   ./panelx.sh balancer start the cluster's balancer in var/cluster/balancer (http://127.0.0.1:8080).
 #   ./panelx.sh import-xc JDBC_URL USER PASSWORD [--dry-run]
 #                        import an Xtream UI / XC_VM panel's database into the running panel
 #                        (PANELX_URL, PANELX_ADMIN_USER, PANELX_ADMIN_PASSWORD); PASSWORD - asks.
@@ -50,16 +53,39 @@ ensure_ffmpeg() {
   echo "$fallback"
 }
 
-run() {
-  # A second `run` would redeploy into the running server's folder and then fail to bind: say so.
+# A second start would redeploy into the running server's folder and then fail to bind: say so.
+refuse_busy_ports() {
   local host=${PANELX_BIND:-127.0.0.1} port
   [[ $host == 0.0.0.0 ]] && host=127.0.0.1
-  for port in 8080 9990; do
+  for port in "$@"; do
     if (exec 3<>"/dev/tcp/$host/$port") 2>/dev/null; then
       info "port $port on $host is in use: is PanelX (or another server) already running? Stop it first."
       exit 1
     fi
   done
+}
+
+# Starts WildFly in SERVER_DIR with ARGS in the background ($server_pid: its standalone.sh) and
+# stops it on INT/TERM. In background mode standalone.sh relays INT/TERM to the JVM, so stopping
+# leaves no process.
+launch() {
+  local server=$1
+  shift
+  LAUNCH_JBOSS_IN_BACKGROUND=1 "$server/bin/standalone.sh" "$@" &
+  server_pid=$!
+  trap 'info "stopping"; kill -TERM $server_pid 2>/dev/null; wait $server_pid 2>/dev/null; exit 0' INT TERM
+}
+
+# Waits until the panelx.ear deployment of the server in SERVER_DIR is done (0) or failed (1).
+deployed() {
+  local marker="$1/standalone/deployments/panelx.ear"
+  while kill -0 $server_pid 2>/dev/null && [[ ! -f $marker.deployed && ! -f $marker.failed ]]; do sleep 0.5; done
+  if [[ -f $marker.failed ]]; then info "deployment failed: $(cat "$marker.failed")"; fi
+  [[ -f $marker.deployed ]]
+}
+
+run() {
+  refuse_busy_ports 8080 9990
   info "building (mvn package)"
   mvn -B -q package -DskipTests
   local built="$root/wildfly-config/target/wildfly-h2" server="$root/var/wildfly"
@@ -89,14 +115,8 @@ run() {
   rm -f "$server/standalone/deployments"/panelx.ear.*
   cp "$root/ear/target/panelx.ear" "$server/standalone/deployments/"
   info "starting WildFly (ffmpeg: $PANELX_FFMPEG); logs in var/wildfly/standalone/log"
-  # In background mode standalone.sh relays INT/TERM to the JVM, so stopping leaves no process.
-  LAUNCH_JBOSS_IN_BACKGROUND=1 "$server/bin/standalone.sh" -Djboss.bind.address="${PANELX_BIND:-127.0.0.1}" &
-  local pid=$!
-  trap 'info "stopping"; kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null; exit 0' INT TERM
-  local marker="$server/standalone/deployments/panelx.ear"
-  while kill -0 $pid 2>/dev/null && [[ ! -f $marker.deployed && ! -f $marker.failed ]]; do sleep 0.5; done
-  if [[ -f $marker.failed ]]; then info "deployment failed: $(cat "$marker.failed")"; fi
-  if [[ -f $marker.deployed ]]; then
+  launch "$server" -Djboss.bind.address="${PANELX_BIND:-127.0.0.1}"
+  if deployed "$server"; then
     local base="http://${PANELX_BIND:-127.0.0.1}:8080"
     cat <<MSG
 
@@ -111,7 +131,114 @@ run() {
 
 MSG
   fi
-  wait $pid
+  wait $server_pid
+}
+
+# --- Cluster (README "Cluster"): nodes on a shared PostgreSQL behind WildFly's mod_cluster balancer.
+# One WildFly is configured for both roles (var/cluster/wildfly: standalone-ha.xml for nodes,
+# standalone-load-balancer.xml for the balancer; never started itself) and copied into one folder
+# per node and one for the balancer. PANELX_CLUSTER_DIR moves them (the tests use their own).
+cluster_dir=${PANELX_CLUSTER_DIR:-$root/var/cluster}
+
+# The EAR a node deploys: PANELX_EAR as it is, else ear/target/panelx.ear, built when it is missing
+# or older than a source, or when the WildFly distribution has not been unpacked yet.
+cluster_ear() {
+  if [[ -n ${PANELX_EAR:-} ]]; then echo "$PANELX_EAR"; return; fi
+  local ear="$root/ear/target/panelx.ear"
+  if [[ ! -f $ear || ! -d $root/wildfly-config/target/dist ]] \
+     || [[ -n $(find "$root"/{ejb,web}/src/main "$root"/{ejb,web,ear}/pom.xml "$root/pom.xml" -newer "$ear" -print -quit) ]]; then
+    info "building (mvn package)" >&2
+    mvn -B -q package -DskipTests >&2
+  fi
+  echo "$ear"
+}
+
+# Provisions $cluster_dir/NAME (node1..node9, balancer) from the configured WildFly, once per
+# configuration: a folder made from another configuration is made again (its standalone/data kept).
+cluster_server() {
+  local name=$1 template="$cluster_dir/wildfly" dist
+  dist=$(echo "$root"/wildfly-config/target/dist/wildfly-*)
+  [[ -x $dist/bin/standalone.sh ]] || { info "no WildFly in wildfly-config/target/dist: run mvn package" >&2; exit 1; }
+  mkdir -p "$cluster_dir"
+  # Nodes started side by side (the tests start two at once) provision one at a time.
+  exec 9>"$cluster_dir/.lock"
+  flock 9
+  if [[ ! -f $template/.panelx-dist || "$(cat "$template/.panelx-dist")" != "$dist" ]]; then
+    rm -rf "$template"; cp -a "$dist" "$template"; echo "$dist" > "$template/.panelx-dist"
+  fi
+  "$root/wildfly-config/configure.sh" "$template" postgresql "$root/wildfly-config/target/drivers/postgresql.jar" --cluster >&2
+  local server="$cluster_dir/$name" wanted
+  wanted=$(cat "$template/.panelx-config-ha" "$template/.panelx-config-balancer" | tr '\n' ' ')
+  if [[ ! -f $server/.panelx-built || "$(cat "$server/.panelx-built")" != "$wanted" ]]; then
+    info "installing WildFly into $server" >&2
+    local keep=""
+    if [[ -d $server/standalone/data ]]; then keep=$(mktemp -d); mv "$server/standalone/data" "$keep/"; fi
+    rm -rf "$server"; cp -a "$template" "$server"
+    rm -rf "$server/standalone/data"
+    if [[ -n $keep ]]; then mv "$keep/data" "$server/standalone/"; rmdir "$keep"; fi
+    echo "$wanted" > "$server/.panelx-built"
+  fi
+  flock -u 9
+  exec 9>&-
+  echo "$server"
+}
+
+# The secret nodes show each other on their internal routes: PANELX_CLUSTER_SECRET, else one made
+# once for this machine's nodes (var/cluster/secret, readable by its owner only). Every node of a
+# cluster needs the same: copy that file's content into PANELX_CLUSTER_SECRET on the other machines.
+cluster_secret() {
+  if [[ -n ${PANELX_CLUSTER_SECRET:-} ]]; then return; fi
+  local file="$cluster_dir/secret"
+  if [[ ! -s $file ]]; then
+    (umask 077; head -c 32 /dev/urandom | base64 | tr -d '=+/\n' > "$file.tmp" && mv "$file.tmp" "$file")
+  fi
+  chmod 600 "$file"
+  PANELX_CLUSTER_SECRET=$(cat "$file")
+}
+
+cluster_node() {
+  local n=${1:-}
+  [[ $n =~ ^[1-9]$ ]] || { echo "usage: ./panelx.sh node N   (N = 1..9)" >&2; exit 2; }
+  local offset=${PANELX_PORT_OFFSET:-$((n * 100))} ear server
+  refuse_busy_ports $((8080 + offset)) $((9990 + offset))
+  ear=$(cluster_ear)
+  server=$(cluster_server "node$n")
+  "$root/wildfly-config/management-user.sh" "$server"
+  cluster_secret
+  export PANELX_CLUSTER_SECRET
+  # cluster-node.cli reads the balancer's MCMP address as two variables.
+  local balancer=${PANELX_BALANCER:-127.0.0.1:8090}
+  export PANELX_BALANCER_HOST=${balancer%:*} PANELX_BALANCER_PORT=${balancer##*:}
+  PANELX_FFMPEG=${PANELX_FFMPEG:-$(ensure_ffmpeg)}
+  export PANELX_FFMPEG
+  rm -f "$server/standalone/deployments"/panelx.ear*
+  cp "$ear" "$server/standalone/deployments/panelx.ear"
+  local url="http://${PANELX_NODE_HOST:-127.0.0.1}:$((8080 + offset))"
+  info "starting node$n ($url, balancer $balancer, database ${PANELX_DB_URL:-jdbc:postgresql://127.0.0.1:5432/test}); logs in $server/standalone/log"
+  launch "$server" --server-config=standalone-ha.xml -Djboss.node.name="node$n" \
+    -Djboss.socket.binding.port-offset="$offset" -Djboss.bind.address="${PANELX_BIND:-127.0.0.1}" \
+    -Djboss.bind.address.private="${PANELX_PRIVATE_BIND:-127.0.0.1}" -Dpanelx.node-url="$url"
+  if deployed "$server"; then
+    info "node$n is up: $url/admin/ (players go through the balancer); ctrl-c stops it"
+  fi
+  wait $server_pid
+}
+
+cluster_balancer() {
+  local offset=${PANELX_PORT_OFFSET:-0} server host=${PANELX_BIND:-127.0.0.1}
+  refuse_busy_ports $((8080 + offset)) $((9990 + offset))
+  [[ -d $root/wildfly-config/target/dist ]] || { info "building (mvn package)"; mvn -B -q package -DskipTests; }
+  server=$(cluster_server balancer)
+  # The balancer's model (its nodes and contexts) is read over its management interface.
+  "$root/wildfly-config/management-user.sh" "$server"
+  info "starting the balancer (players: http://$host:$((8080 + offset)), nodes register on ${PANELX_PRIVATE_BIND:-127.0.0.1}:$((8090 + offset))); logs in $server/standalone/log"
+  launch "$server" --server-config=standalone-load-balancer.xml -Djboss.node.name=balancer \
+    -Djboss.socket.binding.port-offset="$offset" -Djboss.bind.address="${PANELX_BIND:-127.0.0.1}" \
+    -Djboss.bind.address.private="${PANELX_PRIVATE_BIND:-127.0.0.1}"
+  [[ $host == 0.0.0.0 ]] && host=127.0.0.1
+  while kill -0 $server_pid 2>/dev/null && ! (exec 3<>"/dev/tcp/$host/$((8080 + offset))") 2>/dev/null; do sleep 0.5; done
+  kill -0 $server_pid 2>/dev/null && info "the balancer is up: http://$host:$((8080 + offset)); ctrl-c stops it"
+  wait $server_pid
 }
 
 test_all() {
@@ -174,5 +301,7 @@ case "${1:-}" in
   test) shift; test_all "$@" ;;
   bench) shift; exec "$root/bench/run.sh" "$@" ;;
   import-xc) shift; import_xc "$@" ;;
-  *) sed -n '2,11p' "$0"; exit 2 ;;
+  node) shift; cluster_node "$@" ;;
+  balancer) shift; cluster_balancer "$@" ;;
+  *) sed -n '2,14p' "$0"; exit 2 ;;
 esac

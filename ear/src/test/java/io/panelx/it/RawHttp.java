@@ -44,7 +44,12 @@ public final class RawHttp {
 
     /** Sends the bytes as they are and reads the answer until close, 64 KB or the timeout. */
     public static Answer send(byte[] request, int timeoutMillis) {
-        try (var socket = new Socket("127.0.0.1", 8080 + PanelX.PORT_OFFSET)) {
+        return send(8080 + PanelX.PORT_OFFSET, request, timeoutMillis);
+    }
+
+    /** The same to another server on this machine (a cluster's balancer or node). */
+    public static Answer send(int port, byte[] request, int timeoutMillis) {
+        try (var socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(timeoutMillis);
             socket.getOutputStream().write(request);
             socket.getOutputStream().flush();

@@ -43,12 +43,23 @@ public final class StreamClient implements AutoCloseable {
     public static StreamClient open(
             String path, String fromAddress, String userAgent, int receiveBuffer)
             throws IOException {
+        return open(8080 + PanelX.PORT_OFFSET, path, fromAddress, userAgent, receiveBuffer);
+    }
+
+    /** A player of another server on this machine (a cluster's node or balancer). */
+    public static StreamClient open(int port, String path) throws IOException {
+        return open(port, path, "127.0.0.1", "PanelX-IT/1.0", 0);
+    }
+
+    private static StreamClient open(
+            int port, String path, String fromAddress, String userAgent, int receiveBuffer)
+            throws IOException {
         var socket = new Socket();
         if (receiveBuffer > 0) {
             socket.setReceiveBufferSize(receiveBuffer);
         }
         socket.bind(new InetSocketAddress(InetAddress.getByName(fromAddress), 0));
-        socket.connect(new InetSocketAddress("127.0.0.1", 8080 + PanelX.PORT_OFFSET), 5000);
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
         var client = new StreamClient(socket);
         String request =
                 "GET "
