@@ -206,7 +206,7 @@
   function renderNodes(nodes) {
     $("node-count").textContent = `${nodes.length} reporting`;
     document.querySelector("#nodes tbody").innerHTML = nodes.map(n => `
-      <tr data-node="${esc(n.node)}"><td class="name">${esc(n.node)}</td>
+      <tr data-node="${esc(n.name)}"><td class="name">${esc(n.name)}</td>
         <td class="num">${n.totals.viewers}</td><td class="num">${bitrate(n.totals.bitsPerSecondOut)}</td>
         <td class="num">${bitrate(n.totals.bitsPerSecondIn)}</td><td class="num">${n.totals.runningChannels}</td>
         <td class="num">${n.totals.ffmpegProcesses}</td><td>${badge(n.totals.databaseUp ? "RUNNING" : "FAILED", n.totals.databaseUp ? "up" : "down")}</td></tr>`).join("");

@@ -258,7 +258,7 @@ public class LiveStats {
             List<ConnectionLive> connections,
             List<NodeTotals> nodes) {}
 
-    public record NodeTotals(String node, Totals totals) {}
+    public record NodeTotals(String name, Totals totals) {}
 
     public record Totals(
             int viewers,

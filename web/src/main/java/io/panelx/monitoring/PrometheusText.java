@@ -43,7 +43,7 @@ final class PrometheusText {
 
         family("panelx_viewers", "gauge", "Viewer connections open now, by origin.");
         for (LiveStats.NodeTotals n : nodes) {
-            String at = cluster ? label("node", n.node()) + "," : "";
+            String at = cluster ? label("node", n.name()) + "," : "";
             sample("panelx_viewers", at + label("origin", Origin.PROXY), n.totals().proxyViewers());
             sample(
                     "panelx_viewers",
@@ -56,7 +56,7 @@ final class PrometheusText {
                 "counter",
                 "Viewer connections admitted since the server started, by origin.");
         for (LiveStats.NodeTotals n : nodes) {
-            String at = cluster ? label("node", n.node()) + "," : "";
+            String at = cluster ? label("node", n.name()) + "," : "";
             sample(
                     "panelx_connections_total",
                     at + label("origin", Origin.PROXY),
@@ -72,7 +72,7 @@ final class PrometheusText {
                 "counter",
                 "Stream and player API requests refused since the server started, by reason.");
         for (LiveStats.NodeTotals n : nodes) {
-            String at = cluster ? label("node", n.node()) + "," : "";
+            String at = cluster ? label("node", n.name()) + "," : "";
             for (Refusal r : Refusal.values()) {
                 sample(
                         "panelx_connections_refused_total",
@@ -208,7 +208,7 @@ final class PrometheusText {
             ToLongFunction<LiveStats.Totals> value) {
         family(name, type, help);
         for (LiveStats.NodeTotals n : nodes) {
-            sample(name, cluster ? label("node", n.node()) : "", value.applyAsLong(n.totals()));
+            sample(name, cluster ? label("node", n.name()) : "", value.applyAsLong(n.totals()));
         }
     }
 
