@@ -62,6 +62,9 @@ public class ClusterNode {
     @Resource(lookup = "java:jboss/infinispan/cache/panelx/logins")
     Cache<String, String> logins;
 
+    @Resource(lookup = "java:jboss/infinispan/cache/panelx/changes")
+    Cache<String, String> changes;
+
     @Resource(lookup = CONTAINER)
     EmbeddedCacheManager container;
 
@@ -134,6 +137,10 @@ public class ClusterNode {
 
     public Cache<String, String> logins() {
         return logins;
+    }
+
+    public Cache<String, String> changes() {
+        return changes;
     }
 
     private Set<String> currentMembers() {

@@ -36,15 +36,40 @@ public class ClusterSeats implements LineSeats {
     @Resource(lookup = "java:jboss/ee/concurrency/executor/panelx-sources")
     ManagedExecutorService background;
 
+    // Read once: the tick asks for every session every second, and each ask of the node bean is
+    // an EJB invocation.
+    private volatile Boolean shared;
+    private volatile Cache<String, String> seatsCache, endsCache;
+
     @Override
     public boolean shared() {
-        return node.clustered();
+        Boolean s = shared;
+        if (s == null) {
+            shared = s = node.clustered();
+        }
+        return s;
+    }
+
+    private Cache<String, String> seats() {
+        Cache<String, String> c = seatsCache;
+        if (c == null) {
+            seatsCache = c = node.seats();
+        }
+        return c;
+    }
+
+    private Cache<String, String> ends() {
+        Cache<String, String> c = endsCache;
+        if (c == null) {
+            endsCache = c = node.ends();
+        }
+        return c;
     }
 
     @Override
     public List<String> take(long lineId, String connectionId, int max, boolean refuseWhenFull)
             throws Refused {
-        Cache<String, String> seats = node.seats();
+        Cache<String, String> seats = seats();
         String key = Long.toString(lineId);
         String mine = connectionId + "@" + node.name();
         try {
@@ -78,22 +103,22 @@ public class ClusterSeats implements LineSeats {
     public void release(long lineId, String connectionId) {
         // Called where a session ends, possibly on an I/O thread: the network round trip is not.
         try {
-            background.execute(() -> remove(node.seats(), Long.toString(lineId), connectionId));
+            background.execute(() -> remove(seats(), Long.toString(lineId), connectionId));
         } catch (RejectedExecutionException e) {
-            remove(node.seats(), Long.toString(lineId), connectionId);
+            remove(seats(), Long.toString(lineId), connectionId);
         }
     }
 
     @Override
     public boolean holds(long lineId, String connectionId) {
-        String value = node.seats().get(Long.toString(lineId));
+        String value = seats().get(Long.toString(lineId));
         return value != null && value.contains(connectionId + "@");
     }
 
     @Override
     public List<String> seatsOf(long lineId) {
         List<String> ids = new ArrayList<>();
-        for (String seat : parse(node.seats().get(Long.toString(lineId)))) {
+        for (String seat : parse(seats().get(Long.toString(lineId)))) {
             ids.add(connection(seat));
         }
         return ids;
@@ -102,9 +127,9 @@ public class ClusterSeats implements LineSeats {
     @Override
     public boolean requestEnd(String connectionId, EndReason reason) {
         String needle = connectionId + "@";
-        for (String value : node.seats().values()) {
+        for (String value : seats().values()) {
             if (value.contains(needle)) {
-                node.ends().put(connectionId, reason.name(), 1, TimeUnit.MINUTES);
+                ends().put(connectionId, reason.name(), 1, TimeUnit.MINUTES);
                 return true;
             }
         }
@@ -113,11 +138,11 @@ public class ClusterSeats implements LineSeats {
 
     @Override
     public EndReason endRequested(String connectionId) {
-        String reason = node.ends().get(connectionId);
+        String reason = ends().get(connectionId);
         if (reason == null) {
             return null;
         }
-        node.ends().remove(connectionId);
+        ends().remove(connectionId);
         try {
             return EndReason.valueOf(reason);
         } catch (IllegalArgumentException e) {

@@ -5,10 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.panelx.it.StreamClient;
-import io.panelx.it.dashboard.Browser;
-import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import io.panelx.it.TestUpstream;
+import io.panelx.it.dashboard.Browser;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -28,6 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * A channel's delivery across the cluster: one upstream connection whatever the nodes its viewers
@@ -55,7 +55,11 @@ class ClusterDeliveryIT {
                 post(
                         node(1),
                         "/api/v1/lines",
-                        "{\"username\":\"" + user + "\",\"password\":\"pw\",\"maxConnections\":" + max + "}");
+                        "{\"username\":\""
+                                + user
+                                + "\",\"password\":\"pw\",\"maxConnections\":"
+                                + max
+                                + "}");
         assertEquals(201, created.statusCode(), created.body());
         return user;
     }
@@ -97,13 +101,17 @@ class ClusterDeliveryIT {
             String user = line(4);
             try (var one = StreamClient.open(port(node(1)), "/live/" + user + "/pw/" + id + ".ts");
                     var two =
-                            StreamClient.open(port(node(2)), "/live/" + user + "/pw/" + id + ".ts")) {
+                            StreamClient.open(
+                                    port(node(2)), "/live/" + user + "/pw/" + id + ".ts")) {
                 assertEquals(200, one.status());
                 assertEquals(200, two.status());
                 long start1 = one.bytes(), start2 = two.bytes();
                 await("both viewers receive the channel")
                         .atMost(Duration.ofSeconds(30))
-                        .until(() -> one.bytes() > start1 + 100_000 && two.bytes() > start2 + 100_000);
+                        .until(
+                                () ->
+                                        one.bytes() > start1 + 100_000
+                                                && two.bytes() > start2 + 100_000);
                 assertEquals(
                         1,
                         upstream.connections(),
@@ -173,7 +181,10 @@ class ClusterDeliveryIT {
                     HttpClient.newHttpClient()
                             .send(
                                     HttpRequest.newBuilder(
-                                                    URI.create(node(1).base() + "/api/v1/live/connections/" + id))
+                                                    URI.create(
+                                                            node(1).base()
+                                                                    + "/api/v1/live/connections/"
+                                                                    + id))
                                             .header("Authorization", basic())
                                             .DELETE()
                                             .build(),
@@ -211,12 +222,14 @@ class ClusterDeliveryIT {
                         browser.waitUpTo(Duration.ofSeconds(2))
                                 .until(
                                         ExpectedConditions.presenceOfElementLocated(
-                                                By.cssSelector("tr[data-connection-id='" + id + "']")));
+                                                By.cssSelector(
+                                                        "tr[data-connection-id='" + id + "']")));
                 long millis = (System.nanoTime() - connected) / 1_000_000;
                 System.out.println("node2's viewer on node1's dashboard after " + millis + " ms");
                 assertTrue(row.getText().contains("node2"), "the node column: " + row.getText());
                 assertTrue(
-                        browser.driver.findElements(By.cssSelector("#nodes tr[data-node]")).size() >= 2,
+                        browser.driver.findElements(By.cssSelector("#nodes tr[data-node]")).size()
+                                >= 2,
                         "a row per node in the nodes panel");
             }
         }
@@ -242,7 +255,9 @@ class ClusterDeliveryIT {
         return "Basic "
                 + Base64.getEncoder()
                         .encodeToString(
-                                (io.panelx.it.PanelX.ADMIN_USER + ":" + io.panelx.it.PanelX.ADMIN_PASSWORD)
+                                (io.panelx.it.PanelX.ADMIN_USER
+                                                + ":"
+                                                + io.panelx.it.PanelX.ADMIN_PASSWORD)
                                         .getBytes());
     }
 }
