@@ -235,6 +235,18 @@ class ClusterDeliveryIT {
         }
     }
 
+    @Test
+    @Order(6)
+    void anHlsPlayerThroughTheBalancerPlays() throws Exception {
+        // Playlist, reloads and segments must reach the node holding the player's HLS session:
+        // the balancer's sticky session (the playlist's session cookie names the node).
+        String user = line(2);
+        var codecs =
+                io.panelx.it.Players.ffprobeCodecs(
+                        balancer().base() + "/live/" + user + "/pw/1.m3u8");
+        assertTrue(codecs.containsAll(java.util.List.of("h264", "aac")), "decodable: " + codecs);
+    }
+
     private static HttpResponse<String> playerApi(Server node, String from, String user, String pw)
             throws Exception {
         return HttpClient.newHttpClient()
