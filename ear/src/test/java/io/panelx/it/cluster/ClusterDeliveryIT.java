@@ -200,12 +200,12 @@ class ClusterDeliveryIT {
         String address = "203.0.113." + (10 + (int) (Math.random() * 200));
         // Ten failures from one address on node1 ...
         for (int i = 0; i < 10; i++) {
-            assertEquals(401, playerApi(node(1), address, "nobody", "wrong").statusCode());
+            assertEquals(401, probe(node(1), address, "nobody", "wrong").statusCode());
         }
         // ... and node2 refuses that address too, even with a right password; others pass.
         String user = line(1);
-        assertEquals(429, playerApi(node(2), address, user, "pw").statusCode());
-        assertEquals(200, playerApi(node(2), "198.51.100.9", user, "pw").statusCode());
+        assertEquals(429, probe(node(2), address, user, "pw").statusCode());
+        assertEquals(200, probe(node(2), "198.51.100.9", user, "pw").statusCode());
     }
 
     @Test
@@ -247,18 +247,15 @@ class ClusterDeliveryIT {
         assertTrue(codecs.containsAll(java.util.List.of("h264", "aac")), "decodable: " + codecs);
     }
 
-    private static HttpResponse<String> playerApi(Server node, String from, String user, String pw)
+    /** HEAD of the demo stream: the same credential checks as a player's GET, no session. */
+    private static HttpResponse<String> probe(Server node, String from, String user, String pw)
             throws Exception {
         return HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(
-                                        URI.create(
-                                                node.base()
-                                                        + "/player_api.php?username="
-                                                        + user
-                                                        + "&password="
-                                                        + pw))
+                                        URI.create(node.base() + "/live/" + user + "/" + pw + "/1.ts"))
                                 .header("X-Forwarded-For", from)
+                                .method("HEAD", HttpRequest.BodyPublishers.noBody())
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
     }
