@@ -11,6 +11,7 @@
 #   bench/run.sh hls        HLS_VIEWERS (300) HLS players of one ladder channel (bench/HlsLoad.java)
 #   bench/run.sh xtream     player API latency and request rates (bench/xtream.sh)
 #   bench/run.sh import-xc  import of 50,000 lines and 5,000 streams from MariaDB (bench/xc-import.sh)
+#   bench/run.sh vod        scan of 2,000 small files, get_vod_streams of 20,000 movies (bench/vod.sh)
 # BUILD=0 reuses the ear and server already built (no mvn package).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +19,8 @@ root=$(pwd)
 what=${1:-delivery}
 [[ $what == xtream ]] && exec bench/xtream.sh "${@:2}"
 [[ $what == import-xc ]] && exec bench/xc-import.sh "${@:2}"
-case $what in delivery | soak | ffmpeg | hls) ;; *) sed -n '2,14p' "$0"; exit 2 ;; esac
+[[ $what == vod ]] && exec bench/vod.sh "${@:2}"
+case $what in delivery | soak | ffmpeg | hls) ;; *) sed -n '2,15p' "$0"; exit 2 ;; esac
 
 SECS=${SECONDS_PER_RUN:-$([[ $what == delivery ]] && echo 30 || echo 60)}
 work=$root/var/bench
