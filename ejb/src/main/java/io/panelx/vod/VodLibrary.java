@@ -207,17 +207,7 @@ public class VodLibrary {
     }
 
     private void apply(Movie m, MovieForm f) {
-        edit(
-                m,
-                VodKind.MOVIE,
-                f.title(),
-                f.categoryId(),
-                f.plot(),
-                f.cast(),
-                f.director(),
-                f.genre(),
-                f.releaseDate(),
-                f.rating());
+        edit(m, VodKind.MOVIE, f);
         if (f.poster() != null) m.poster = url(f.poster(), "poster");
         if (f.durationSeconds() != null) m.file.durationSeconds = Math.max(0, f.durationSeconds());
         applySource(m.file, f.source(), f.container());
@@ -307,40 +297,21 @@ public class VodLibrary {
     }
 
     private void apply(Series s, SeriesForm f) {
-        edit(
-                s,
-                VodKind.SERIES,
-                f.title(),
-                f.categoryId(),
-                f.plot(),
-                f.cast(),
-                f.director(),
-                f.genre(),
-                f.releaseDate(),
-                f.rating());
+        edit(s, VodKind.SERIES, f);
         if (f.cover() != null) s.cover = url(f.cover(), "cover");
     }
 
     /** An admin's edit of a movie's or a series' metadata: null fields stay as they are. */
-    private void edit(
-            VodItem item,
-            VodKind kind,
-            String title,
-            Long categoryId,
-            String plot,
-            String cast,
-            String director,
-            String genre,
-            String releaseDate,
-            Double rating) {
-        if (title != null) item.title = text(title, 300, "title", true);
-        if (categoryId != null) item.category = category(categoryId, kind);
-        if (plot != null) item.plot = text(plot, 4000, "plot", false);
-        if (cast != null) item.actors = text(cast, 2000, "cast", false);
-        if (director != null) item.director = text(director, 500, "director", false);
-        if (genre != null) item.genre = text(genre, 500, "genre", false);
-        if (releaseDate != null) item.releaseDate = text(releaseDate, 32, "releaseDate", false);
-        if (rating != null) item.rating = rating(rating);
+    private void edit(VodItem item, VodKind kind, MetadataForm f) {
+        if (f.title() != null) item.title = text(f.title(), 300, "title", true);
+        if (f.categoryId() != null) item.category = category(f.categoryId(), kind);
+        if (f.plot() != null) item.plot = text(f.plot(), 4000, "plot", false);
+        if (f.cast() != null) item.actors = text(f.cast(), 2000, "cast", false);
+        if (f.director() != null) item.director = text(f.director(), 500, "director", false);
+        if (f.genre() != null) item.genre = text(f.genre(), 500, "genre", false);
+        if (f.releaseDate() != null)
+            item.releaseDate = text(f.releaseDate(), 32, "releaseDate", false);
+        if (f.rating() != null) item.rating = rating(f.rating());
     }
 
     /**
