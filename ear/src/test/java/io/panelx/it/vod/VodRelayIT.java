@@ -41,8 +41,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class VodRelayIT {
 
-    /** More stalled relays than the server has I/O threads (2 per core). */
-    static final int STALLED_PLAYERS = 2 * Runtime.getRuntime().availableProcessors() + 2;
+    /**
+     * Four times as many stalled relays as the server has I/O threads (2 per core), so that with
+     * reads on I/O threads every one of them would be held, whichever thread each connection got.
+     */
+    static final int STALLED_PLAYERS = 8 * Runtime.getRuntime().availableProcessors();
 
     static final int PREFIX = 1000;
 
