@@ -15,6 +15,7 @@
 #                           vs not (per channel, % of a core) and their gaps over SECONDS_PER_RUN (60);
 #                           first byte of a seek to random minutes of a 24 h archive (ARCHIVE_FILL_HOURS,
 #                           hard links of the recorded segments); TS_VIEWERS (200) timeshift players
+#   bench/run.sh vod        scan of 2,000 small files, get_vod_streams of 20,000 movies (bench/vod.sh)
 # BUILD=0 reuses the ear and server already built (no mvn package). BENCH_PORT_OFFSET (1000) moves
 # the server's ports (http 8080 + offset, management 9990 + offset).
 set -euo pipefail
@@ -23,7 +24,8 @@ root=$(pwd)
 what=${1:-delivery}
 [[ $what == xtream ]] && exec bench/xtream.sh "${@:2}"
 [[ $what == import-xc ]] && exec bench/xc-import.sh "${@:2}"
-case $what in delivery | soak | ffmpeg | hls | archive) ;; *) sed -n '2,20p' "$0"; exit 2 ;; esac
+[[ $what == vod ]] && exec bench/vod.sh "${@:2}"
+case $what in delivery | soak | ffmpeg | hls | archive) ;; *) sed -n '2,21p' "$0"; exit 2 ;; esac
 
 SECS=${SECONDS_PER_RUN:-$([[ $what == delivery ]] && echo 30 || echo 60)}
 work=$root/var/bench

@@ -5,6 +5,7 @@
 const PanelX = (() => {
   const PAGES = [
     ["index.html", "Dashboard"], ["lines.html", "Lines"], ["channels.html", "Channels"],
+    ["movies.html", "Movies"], ["series.html", "Series"],
     ["categories.html", "Categories"], ["catchup.html", "Catch-up"], ["history.html", "History"],
     ["import.html", "Import M3U"],
   ];

@@ -120,7 +120,7 @@
     tr.dataset.started = Date.parse(c.startedAt);
     tr.innerHTML = `
       <td class="line">${esc(c.lineUsername)}</td>
-      <td class="channel">${esc(c.channelName)}</td>
+      <td class="channel">${esc(c.channelName)}${c.format === "movie" || c.format === "episode" ? ` <span class="badge muted kind">${esc(c.format)}</span>` : ""}</td>
       <td class="origin">${badge(c.origin)}</td>
       <td class="hide-narrow">${esc(c.format)}</td>
       <td>${esc(c.clientIp)}</td>

@@ -1,4 +1,5 @@
-/* Connection history with filters, and the totals (bytes, hours watched) per line and channel. */
+/* Connection history with filters, and the totals (bytes, hours watched) per line and per channel,
+   movie or episode. */
 "use strict";
 
 (() => {
@@ -24,8 +25,13 @@
     return p;
   }
 
+  /** Movies and episodes are marked: the per-item totals hold them beside the channels. */
+  function kindBadge(kind) {
+    return kind === "movie" || kind === "episode" ? " " + badge("muted", kind) : "";
+  }
+
   function totalsRows(list, empty) {
-    return list.length ? list.map(t => `<tr><td>${esc(t.name)}</td><td class="num">${t.connections}</td>
+    return list.length ? list.map(t => `<tr data-kind="${esc(t.kind)}" data-id="${t.id}"><td>${esc(t.name)}${kindBadge(t.kind)}</td><td class="num">${t.connections}</td>
       <td class="num">${bytes(t.bytesSent)}</td><td class="num">${t.hoursWatched.toFixed(2)}</td></tr>`).join("")
       : `<tr><td colspan="4" class="empty">${empty}</td></tr>`;
   }
@@ -47,7 +53,7 @@
       document.querySelector("#history tbody").innerHTML = rows.length ? rows.map(r => {
         const end = r.endedAt ? Date.parse(r.endedAt) : Date.now();
         return `<tr>
-          <td>${dateTime(r.startedAt)}</td><td>${esc(r.lineUsername)}</td><td>${esc(r.channelName)}</td>
+          <td>${dateTime(r.startedAt)}</td><td>${esc(r.lineUsername)}</td><td>${esc(r.channelName)}${kindBadge(r.format)}</td>
           <td>${badge(r.origin)}</td><td class="hide-narrow">${esc(r.format)}</td><td>${esc(r.clientIp)}</td>
           <td class="ua hide-narrow" title="${esc(r.userAgent)}">${esc(r.userAgent)}</td>
           <td class="num">${duration((end - Date.parse(r.startedAt)) / 1000)}</td><td class="num">${bytes(r.bytesSent)}</td>

@@ -17,4 +17,5 @@ public record MovieForm(
         Double rating,
         String source,
         String container,
-        Integer durationSeconds) {}
+        Integer durationSeconds)
+        implements MetadataForm {}

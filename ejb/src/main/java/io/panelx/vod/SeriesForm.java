@@ -10,4 +10,5 @@ public record SeriesForm(
         String director,
         String genre,
         String releaseDate,
-        Double rating) {}
+        Double rating)
+        implements MetadataForm {}

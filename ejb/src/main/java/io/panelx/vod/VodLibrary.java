@@ -233,16 +233,8 @@ public class VodLibrary {
     }
 
     private void apply(Movie m, MovieForm f) {
-        if (f.title() != null) m.title = text(f.title(), 300, "title", true);
-        if (f.categoryId() != null) m.category = category(f.categoryId(), VodKind.MOVIE);
+        edit(m, VodKind.MOVIE, f);
         if (f.poster() != null) m.poster = url(f.poster(), "poster");
-        if (f.plot() != null) m.plot = text(f.plot(), 4000, "plot", false);
-        if (f.cast() != null) m.actors = text(f.cast(), 2000, "cast", false);
-        if (f.director() != null) m.director = text(f.director(), 500, "director", false);
-        if (f.genre() != null) m.genre = text(f.genre(), 500, "genre", false);
-        if (f.releaseDate() != null)
-            m.releaseDate = text(f.releaseDate(), 32, "releaseDate", false);
-        if (f.rating() != null) m.rating = rating(f.rating());
         if (f.durationSeconds() != null) m.file.durationSeconds = Math.max(0, f.durationSeconds());
         applySource(m.file, f.source(), f.container());
     }
@@ -331,16 +323,38 @@ public class VodLibrary {
     }
 
     private void apply(Series s, SeriesForm f) {
-        if (f.title() != null) s.title = text(f.title(), 300, "title", true);
-        if (f.categoryId() != null) s.category = category(f.categoryId(), VodKind.SERIES);
+        edit(s, VodKind.SERIES, f);
         if (f.cover() != null) s.cover = url(f.cover(), "cover");
-        if (f.plot() != null) s.plot = text(f.plot(), 4000, "plot", false);
-        if (f.cast() != null) s.actors = text(f.cast(), 2000, "cast", false);
-        if (f.director() != null) s.director = text(f.director(), 500, "director", false);
-        if (f.genre() != null) s.genre = text(f.genre(), 500, "genre", false);
+    }
+
+    /** An admin's edit of a movie's or a series' metadata: null fields stay as they are. */
+    private void edit(VodItem item, VodKind kind, MetadataForm f) {
+        if (f.title() != null) item.title = text(f.title(), 300, "title", true);
+        if (f.categoryId() != null) item.category = category(f.categoryId(), kind);
+        if (f.plot() != null) item.plot = text(f.plot(), 4000, "plot", false);
+        if (f.cast() != null) item.actors = text(f.cast(), 2000, "cast", false);
+        if (f.director() != null) item.director = text(f.director(), 500, "director", false);
+        if (f.genre() != null) item.genre = text(f.genre(), 500, "genre", false);
         if (f.releaseDate() != null)
-            s.releaseDate = text(f.releaseDate(), 32, "releaseDate", false);
-        if (f.rating() != null) s.rating = rating(f.rating());
+            item.releaseDate = text(f.releaseDate(), 32, "releaseDate", false);
+        if (f.rating() != null) item.rating = rating(f.rating());
+    }
+
+    /**
+     * What an .nfo says replaces the stored metadata (fields it does not mention keep an admin's
+     * edits); its first genre becomes the category while the item has none.
+     */
+    private void read(VodItem item, VodKind kind, Nfo nfo) {
+        if (nfo.title() != null) item.title = clip(nfo.title(), 300);
+        if (nfo.plot() != null) item.plot = clip(nfo.plot(), 4000);
+        if (nfo.actors() != null) item.actors = clip(nfo.actors(), 2000);
+        if (nfo.director() != null) item.director = clip(nfo.director(), 500);
+        if (!nfo.genres().isEmpty()) item.genre = clip(String.join(", ", nfo.genres()), 500);
+        if (nfo.releaseDate() != null) item.releaseDate = clip(nfo.releaseDate(), 32);
+        if (nfo.rating() != null) item.rating = nfo.rating();
+        if (item.category == null && !nfo.genres().isEmpty()) {
+            item.category = categoryNamed(kind, nfo.genres().get(0));
+        }
     }
 
     // --- episodes
@@ -650,16 +664,7 @@ public class VodLibrary {
             scanned(m.file, fm.file());
             Nfo nfo = fm.nfo();
             if (nfo != null) {
-                if (nfo.title() != null) m.title = clip(nfo.title(), 300);
-                if (nfo.plot() != null) m.plot = clip(nfo.plot(), 4000);
-                if (nfo.actors() != null) m.actors = clip(nfo.actors(), 2000);
-                if (nfo.director() != null) m.director = clip(nfo.director(), 500);
-                if (!nfo.genres().isEmpty()) m.genre = clip(String.join(", ", nfo.genres()), 500);
-                if (nfo.releaseDate() != null) m.releaseDate = clip(nfo.releaseDate(), 32);
-                if (nfo.rating() != null) m.rating = nfo.rating();
-                if (m.category == null && !nfo.genres().isEmpty()) {
-                    m.category = categoryNamed(VodKind.MOVIE, nfo.genres().get(0));
-                }
+                read(m, VodKind.MOVIE, nfo);
             }
             m.poster = art(m.poster, fm.poster(), nfo);
         }
@@ -703,16 +708,7 @@ public class VodLibrary {
             }
             Nfo nfo = fs.nfo();
             if (nfo != null) {
-                if (nfo.title() != null) s.title = clip(nfo.title(), 300);
-                if (nfo.plot() != null) s.plot = clip(nfo.plot(), 4000);
-                if (nfo.actors() != null) s.actors = clip(nfo.actors(), 2000);
-                if (nfo.director() != null) s.director = clip(nfo.director(), 500);
-                if (!nfo.genres().isEmpty()) s.genre = clip(String.join(", ", nfo.genres()), 500);
-                if (nfo.releaseDate() != null) s.releaseDate = clip(nfo.releaseDate(), 32);
-                if (nfo.rating() != null) s.rating = nfo.rating();
-                if (s.category == null && !nfo.genres().isEmpty()) {
-                    s.category = categoryNamed(VodKind.SERIES, nfo.genres().get(0));
-                }
+                read(s, VodKind.SERIES, nfo);
             }
             s.cover = art(s.cover, fs.cover(), nfo);
             for (FoundEpisode fe : fs.episodes()) {

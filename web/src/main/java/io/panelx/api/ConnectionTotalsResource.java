@@ -19,7 +19,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * {@code GET /api/v1/connections/totals}: the history summed per line and per channel. Open
+ * {@code GET /api/v1/connections/totals}: the history summed per line and per watched item (a
+ * channel, a movie or an episode: {@code kind}, as ids of different kinds may be equal). Open
  * connections count up to now. Summed over at most {@link ConnectionHistory#MAX_LIMIT} records, the
  * newest; {@code truncated} says when the filter matched more.
  */
@@ -28,8 +29,20 @@ import java.util.function.Function;
 @Produces(MediaType.APPLICATION_JSON)
 public class ConnectionTotalsResource {
 
+    /**
+     * One line's or one item's sums; {@code kind} is {@code line}, {@code channel}, {@code movie}
+     * or {@code episode}.
+     */
     public record Total(
-            long id, String name, long connections, long bytesSent, double hoursWatched) {}
+            String kind,
+            long id,
+            String name,
+            long connections,
+            long bytesSent,
+            double hoursWatched) {}
+
+    /** What a record's id names: movies and episodes have their own ids, apart from channels'. */
+    private record Key(String kind, long id) {}
 
     public record Totals(
             long connections,
@@ -64,30 +77,47 @@ public class ConnectionTotalsResource {
                 bytes,
                 hours(seconds),
                 records.size() >= ConnectionHistory.MAX_LIMIT,
-                per(records, now, ConnectionRecord::getLineId, ConnectionRecord::getLineUsername),
                 per(
                         records,
                         now,
-                        ConnectionRecord::getChannelId,
+                        r -> new Key("line", r.getLineId()),
+                        ConnectionRecord::getLineUsername),
+                per(
+                        records,
+                        now,
+                        r -> new Key(kind(r.getFormat()), r.getChannelId()),
                         ConnectionRecord::getChannelName));
+    }
+
+    /**
+     * The kind of item a record's format names: the VOD routes record {@code movie} and {@code
+     * episode}; live, HLS and timeshift formats watch a channel.
+     */
+    static String kind(String format) {
+        return "movie".equals(format) || "episode".equals(format) ? format : "channel";
     }
 
     private static List<Total> per(
             List<ConnectionRecord> records,
             Instant now,
-            Function<ConnectionRecord, Long> id,
+            Function<ConnectionRecord, Key> key,
             Function<ConnectionRecord, String> name) {
-        Map<Long, long[]> sums = new LinkedHashMap<>();
-        Map<Long, String> names = new LinkedHashMap<>();
+        Map<Key, long[]> sums = new LinkedHashMap<>();
+        Map<Key, String> names = new LinkedHashMap<>();
         for (ConnectionRecord r : records) {
-            long[] s = sums.computeIfAbsent(id.apply(r), k -> new long[3]);
+            Key k = key.apply(r);
+            long[] s = sums.computeIfAbsent(k, x -> new long[3]);
             s[0]++;
             s[1] += r.getBytesSent();
             s[2] += watchedSeconds(r, now);
-            names.putIfAbsent(id.apply(r), name.apply(r));
+            names.putIfAbsent(k, name.apply(r));
         }
         var out = new ArrayList<Total>();
-        sums.forEach((k, s) -> out.add(new Total(k, names.get(k), s[0], s[1], hours(s[2]))));
+        sums.forEach(
+                (k, s) ->
+                        out.add(
+                                new Total(
+                                        k.kind(), k.id(), names.get(k), s[0], s[1], hours(s[2]))));
         out.sort(Comparator.comparingLong(Total::bytesSent).reversed());
         return out;
     }

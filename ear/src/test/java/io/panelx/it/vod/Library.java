@@ -18,9 +18,10 @@ import java.util.concurrent.TimeUnit;
  * media files made by FFmpeg: a 5-second test pattern with a tone, encoded once per container and
  * copied wherever a test needs a movie or an episode.
  */
-final class Library {
+public final class Library {
 
-    static final Path ROOT = Path.of(System.getProperty("panelx.it.vod-root", "target/vod-it"));
+    public static final Path ROOT =
+            Path.of(System.getProperty("panelx.it.vod-root", "target/vod-it"));
 
     private static Path mp4;
     private static Path mkv;
@@ -29,7 +30,7 @@ final class Library {
     private Library() {}
 
     /** A 5-second H.264/AAC clip in the container of {@code ext} (mp4 or mkv). */
-    static synchronized Path clip(String ext) throws Exception {
+    public static synchronized Path clip(String ext) throws Exception {
         if (ext.equals("mp4")) {
             if (mp4 == null) mp4 = encode("mp4");
             return mp4;
@@ -101,7 +102,7 @@ final class Library {
     }
 
     /** Copies {@code source} to {@code relative} under the library root. */
-    static Path put(Path source, String relative) throws IOException {
+    public static Path put(Path source, String relative) throws IOException {
         Path target = ROOT.resolve(relative);
         Files.createDirectories(target.getParent());
         Files.copy(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -111,7 +112,7 @@ final class Library {
     /**
      * Removes a folder of the library with everything in it (a test's leftovers of an earlier run).
      */
-    static void clear(String relative) throws IOException {
+    public static void clear(String relative) throws IOException {
         Path dir = ROOT.resolve(relative);
         if (!Files.exists(dir)) return;
         try (var walk = Files.walk(dir)) {
@@ -132,7 +133,7 @@ final class Library {
      * Runs a library scan through the admin API and returns its finished status: one that started
      * after this call (a scan already running may not see the files a test just wrote).
      */
-    static synchronized JsonObject scan() {
+    public static synchronized JsonObject scan() {
         java.time.Instant asked = java.time.Instant.now().minusMillis(1);
         JsonObject[] done = new JsonObject[1];
         await().atMost(Duration.ofSeconds(180))

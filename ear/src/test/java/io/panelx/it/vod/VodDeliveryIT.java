@@ -190,6 +190,16 @@ class VodDeliveryIT {
         assertEquals(f.movie, r.getJsonNumber("channelId").longValue());
         assertEquals("D Movie", r.getString("channelName"));
         assertEquals("CLIENT_CLOSED", r.getString("endReason"));
+
+        // Totals key items by kind: a movie is not summed with a channel of the same id.
+        JsonObject totals = object(get("/api/v1/connections/totals?line=" + line.id()).body());
+        assertEquals(1, totals.getJsonArray("perChannel").size(), totals.toString());
+        JsonObject watched = totals.getJsonArray("perChannel").getJsonObject(0);
+        assertEquals("movie", watched.getString("kind"));
+        assertEquals(f.movie, watched.getJsonNumber("id").longValue());
+        assertEquals("D Movie", watched.getString("name"));
+        assertEquals(size, watched.getJsonNumber("bytesSent").longValue());
+        assertEquals("line", totals.getJsonArray("perLine").getJsonObject(0).getString("kind"));
     }
 
     @Test

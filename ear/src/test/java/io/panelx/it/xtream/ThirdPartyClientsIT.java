@@ -149,6 +149,65 @@ class ThirdPartyClientsIT {
         assertEquals(2, out.getInt("fullEpg"));
     }
 
+    /**
+     * The demo movie and series a first start makes (DemoLibrary): the client lists them for the
+     * demo line, and their URLs play. The ITs' database is new each run but their VOD root is not,
+     * so a scan brings the demo files in whichever run made them.
+     */
+    @Test
+    void xtreamClientListsTheDemoMovieAndSeries() throws Exception {
+        Path demo = io.panelx.it.vod.Library.ROOT.resolve("PanelX Demo");
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(180))
+                .until(() -> Files.isDirectory(demo));
+        io.panelx.it.vod.Library.scan();
+        long movie = demoId("movies", "PanelX Demo Movie");
+        long show = demoId("series", "PanelX Demo Show");
+        var episodes = array(get("/api/v1/vod/series/" + show + "/episodes").body());
+        assertEquals(2, episodes.size(), episodes.toString());
+
+        JsonObject out = node("xtream-client.js", "demo", "demo", "", "" + movie, "" + show);
+        String creds = "demo/demo/";
+        assertTrue(
+                out.getJsonArray("movieList").getValuesAs(JsonObject.class).stream()
+                        .anyMatch(m -> m.getString("name").equals("PanelX Demo Movie")),
+                out.toString());
+        assertTrue(
+                out.getJsonArray("showList").getValuesAs(JsonObject.class).stream()
+                        .anyMatch(m -> m.getString("name").equals("PanelX Demo Show")),
+                out.toString());
+        JsonObject m = out.getJsonObject("movie");
+        assertEquals("PanelX Demo Movie", m.getString("name"));
+        assertEquals(12, m.getInt("duration"));
+        assertEquals(BASE + "/movie/" + creds + movie + ".mp4", m.getString("url"));
+        JsonObject s = out.getJsonObject("show");
+        assertEquals("PanelX Demo Show", s.getString("name"));
+        var expected = new ArrayList<String>();
+        for (var e : episodes.getValuesAs(JsonObject.class)) {
+            expected.add(BASE + "/series/" + creds + e.getJsonNumber("id").longValue() + ".mp4");
+        }
+        assertEquals(expected, strings(s, "episodeUrls"));
+        assertEquals(
+                List.of("h264", "aac"), io.panelx.it.Players.ffprobeCodecs(m.getString("url")));
+        assertEquals(List.of("h264", "aac"), io.panelx.it.Players.ffprobeCodecs(expected.get(1)));
+    }
+
+    /** The id of the demo item of that title (scanned from the demo folder). */
+    private static long demoId(String list, String title) {
+        for (var v :
+                array(get("/api/v1/vod/" + list + "?q=" + title.replace(" ", "+")).body())
+                        .getValuesAs(JsonObject.class)) {
+            String path =
+                    list.equals("movies")
+                            ? v.getJsonObject("file").getString("libraryPath", "")
+                            : v.getString("libraryPath", "");
+            if (v.getString("title").equals(title) && path.startsWith("PanelX Demo/")) {
+                return v.getJsonNumber("id").longValue();
+            }
+        }
+        throw new AssertionError("no demo item " + title);
+    }
+
     @Test
     void m3uParserReadsThePlaylist() throws Exception {
         var f = fixture();
