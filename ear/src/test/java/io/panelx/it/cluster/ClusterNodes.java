@@ -138,7 +138,12 @@ public final class ClusterNodes implements BeforeAllCallback {
                 .getOrComputeIfAbsent(
                         ClusterNodes.class,
                         k -> {
-                            startAll();
+                            try {
+                                startAll();
+                            } catch (RuntimeException | Error e) {
+                                stopAll(); // no half-started cluster for the next class
+                                throw e;
+                            }
                             return (AutoCloseable) ClusterNodes::stopAll;
                         });
     }
@@ -431,7 +436,7 @@ public final class ClusterNodes implements BeforeAllCallback {
 
     private static void stopAll() {
         nodes().parallelStream().forEach(ClusterNodes::stop);
-        stop(balancer());
+        if (balancer() != null) stop(balancer());
     }
 
     /** The test JVM is ending (or was killed): no server outlives it. */
