@@ -37,6 +37,11 @@ import java.util.Base64;
  * The window starts 5 s after the storm, or 2 s after the last viewer's first byte if that is
  * later (at most 20 s after the storm), and lasts SECONDS.
  *
+ * <p>For content served as fast as the player reads (catch-up, movies), {@code -Dpace=S} makes
+ * each viewer read like a player with an S-second buffer: no further than {@code -Drate} allows
+ * since its first byte, plus S seconds. {@code -Dplayers=distinct} sends a User-Agent per viewer
+ * (ViewerLoad-N), so that viewers of one line and address are separate players, not one.
+ *
  * <p>{@code java [-D...] ViewerLoad.java HOST PORT PATH VIEWERS SECONDS}
  */
 public class ViewerLoad {
@@ -60,9 +65,18 @@ public class ViewerLoad {
         String counter = System.getProperty("counter", "panelx_ledger_statements_total");
         String auth = System.getProperty("auth", "");
 
-        byte[] request =
-                ("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nUser-Agent: ViewerLoad\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII);
+        double pace = Double.parseDouble(System.getProperty("pace", "0"));
+        boolean distinct = "distinct".equals(System.getProperty("players"));
+        byte[][] requests = new byte[n][];
+        for (int i = 0; i < n; i++) {
+            requests[i] =
+                    ("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nUser-Agent: ViewerLoad"
+                                    + (distinct ? "-" + i : "")
+                                    + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII);
+        }
+        SelectionKey[] keys = new SelectionKey[n];
+        boolean[] paused = new boolean[n];
         Selector selector = Selector.open();
         SocketChannel[] channels = new SocketChannel[n];
         long[] bytes = new long[n];
@@ -84,10 +98,10 @@ public class ViewerLoad {
             connectNanos[i] = System.nanoTime();
             try {
                 if (ch.connect(address)) {
-                    ch.write(ByteBuffer.wrap(request));
-                    ch.register(selector, SelectionKey.OP_READ, i);
+                    ch.write(ByteBuffer.wrap(requests[i]));
+                    keys[i] = ch.register(selector, SelectionKey.OP_READ, i);
                 } else {
-                    ch.register(selector, SelectionKey.OP_CONNECT, i);
+                    keys[i] = ch.register(selector, SelectionKey.OP_CONNECT, i);
                 }
             } catch (IOException e) {
                 failed[0]++;
@@ -120,6 +134,15 @@ public class ViewerLoad {
             } else if (now >= windowEnd) {
                 break;
             }
+            if (pace > 0) {
+                // A player's buffer: read again once the allowance has caught up.
+                for (int i = 0; i < n; i++) {
+                    if (paused[i] && bytes[i] < allowance(rate, pace, firstByteNanos[i], now)) {
+                        paused[i] = false;
+                        if (keys[i].isValid()) keys[i].interestOps(SelectionKey.OP_READ);
+                    }
+                }
+            }
             selector.select(
                     key -> {
                         int i = (Integer) key.attachment();
@@ -127,7 +150,7 @@ public class ViewerLoad {
                         try {
                             if (key.isConnectable()) {
                                 ch.finishConnect();
-                                ch.write(ByteBuffer.wrap(request));
+                                ch.write(ByteBuffer.wrap(requests[i]));
                                 key.interestOps(SelectionKey.OP_READ);
                                 return;
                             }
@@ -147,6 +170,16 @@ public class ViewerLoad {
                             }
                             if (headerDone[i]) {
                                 bytes[i] += r;
+                                if (pace > 0
+                                        && bytes[i]
+                                                >= allowance(
+                                                        rate,
+                                                        pace,
+                                                        firstByteNanos[i],
+                                                        System.nanoTime())) {
+                                    paused[i] = true;
+                                    key.interestOps(0);
+                                }
                                 return;
                             }
                             // Count only the body: keep the header until its blank line.
@@ -176,7 +209,7 @@ public class ViewerLoad {
                             }
                         }
                     },
-                    100);
+                    pace > 0 ? 10 : 100);
         }
         long[] bytesEnd = bytes.clone();
         long[] cpuEnd = cpu(pids);
@@ -230,6 +263,12 @@ public class ViewerLoad {
         System.out.printf("server_cpu_s=%.2f load_cpu_s=%.2f%n", serverCpu, loadCpu);
         System.out.printf("ledger_statements_per_s=%s%n", statements);
         System.exit(0);
+    }
+
+    /** The body bytes a paced player has read by {@code now}: its rate since the first byte. */
+    static long allowance(long rate, double pace, long firstByte, long now) {
+        double seconds = (now - firstByte) / (double) SEC + pace;
+        return (long) (rate / 8.0 * seconds);
     }
 
     static int[] indices(int n) {

@@ -11,18 +11,24 @@
 #   bench/run.sh hls        HLS_VIEWERS (300) HLS players of one ladder channel (bench/HlsLoad.java)
 #   bench/run.sh xtream     player API latency and request rates (bench/xtream.sh)
 #   bench/run.sh import-xc  import of 50,000 lines and 5,000 streams from MariaDB (bench/xc-import.sh)
-# BUILD=0 reuses the ear and server already built (no mvn package).
+#   bench/run.sh archive    catch-up: server CPU of ARCHIVE_CHANNELS (20) 4 Mbit/s channels recorded
+#                           vs not (per channel, % of a core) and their gaps over SECONDS_PER_RUN (60);
+#                           first byte of a seek to random minutes of a 24 h archive (ARCHIVE_FILL_HOURS,
+#                           hard links of the recorded segments); TS_VIEWERS (200) timeshift players
+# BUILD=0 reuses the ear and server already built (no mvn package). BENCH_PORT_OFFSET (1000) moves
+# the server's ports (http 8080 + offset, management 9990 + offset).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 what=${1:-delivery}
 [[ $what == xtream ]] && exec bench/xtream.sh "${@:2}"
 [[ $what == import-xc ]] && exec bench/xc-import.sh "${@:2}"
-case $what in delivery | soak | ffmpeg | hls) ;; *) sed -n '2,14p' "$0"; exit 2 ;; esac
+case $what in delivery | soak | ffmpeg | hls | archive) ;; *) sed -n '2,20p' "$0"; exit 2 ;; esac
 
 SECS=${SECONDS_PER_RUN:-$([[ $what == delivery ]] && echo 30 || echo 60)}
 work=$root/var/bench
-http=9080
+offset=${BENCH_PORT_OFFSET:-1000}
+http=$((8080 + offset))
 api="http://127.0.0.1:$http/api/v1"
 auth="admin:bench-secret"
 
@@ -53,7 +59,7 @@ fi
 rm -rf "$work"; mkdir -p "$work/classes"
 cp -a wildfly-config/target/wildfly-h2 "$work/wildfly"
 rm -rf "$work/wildfly/standalone/data" "$work/wildfly/standalone/deployments"/panelx.ear*
-javac -d "$work/classes" bench/ViewerLoad.java bench/Soak.java bench/Upstream.java
+javac -d "$work/classes" bench/ViewerLoad.java bench/Soak.java bench/Upstream.java bench/ArchiveFill.java
 
 # A clip at exactly RATE bit/s (CBR video, the TS padded to the mux rate), so that the upstream's
 # pace is the clip's real time and nginx's file lasts as long as its duration.
@@ -72,7 +78,7 @@ upstream() { # clip port rate: a paced live upstream of the clip, looping
   until (exec 3<>"/dev/tcp/127.0.0.1/$2") 2>/dev/null; do sleep 0.2; done
 }
 
-if [[ $what == ffmpeg || $what == hls ]]; then
+if [[ $what == ffmpeg || $what == hls || $what == archive ]]; then
   RATE=4000000
   clip=$work/clip.ts
   echo "== encoding a $((SECS + 20)) s 720p clip at 4 Mbit/s"
@@ -81,16 +87,26 @@ if [[ $what == ffmpeg || $what == hls ]]; then
 fi
 
 cp ear/target/panelx.ear "$work/wildfly/standalone/deployments/"
-LAUNCH_JBOSS_IN_BACKGROUND=1 PANELX_ADMIN_PASSWORD=bench-secret PANELX_DEMO=false \
-JAVA_OPTS="-Xms1g -Xmx2g -XX:+UseG1GC -Djava.net.preferIPv4Stack=true" \
-  "$work/wildfly/bin/standalone.sh" -Djboss.socket.binding.port-offset=1000 > "$work/server.out" 2>&1 &
-server_pid=$!
-until [[ -f $work/wildfly/standalone/deployments/panelx.ear.deployed ]]; do
-  [[ -f $work/wildfly/standalone/deployments/panelx.ear.failed ]] && { echo "deploy failed"; exit 1; }
-  kill -0 $server_pid 2>/dev/null || { echo "server ended: see $work/server.out"; exit 1; }
-  sleep 1
-done
-jpid=$(pgrep -P "$server_pid" java | head -1)
+start_server() { # sets server_pid and jpid (the JVM); the archive bench restarts it
+  rm -f "$work/wildfly/standalone/deployments"/panelx.ear.{deployed,failed}
+  LAUNCH_JBOSS_IN_BACKGROUND=1 PANELX_ADMIN_PASSWORD=bench-secret PANELX_DEMO=false \
+  PANELX_ARCHIVE_MAX_GB=${PANELX_ARCHIVE_MAX_GB:-1000} \
+  JAVA_OPTS="-Xms1g -Xmx2g -XX:+UseG1GC -Djava.net.preferIPv4Stack=true" \
+    "$work/wildfly/bin/standalone.sh" -Djboss.socket.binding.port-offset=$offset >> "$work/server.out" 2>&1 &
+  server_pid=$!
+  until [[ -f $work/wildfly/standalone/deployments/panelx.ear.deployed ]]; do
+    [[ -f $work/wildfly/standalone/deployments/panelx.ear.failed ]] && { echo "deploy failed"; exit 1; }
+    kill -0 $server_pid 2>/dev/null || { echo "server ended: see $work/server.out"; exit 1; }
+    sleep 1
+  done
+  jpid=$(pgrep -P "$server_pid" java | head -1)
+}
+stop_server() {
+  kill "$server_pid" 2>/dev/null || true
+  wait "$server_pid" 2>/dev/null || true
+  server_pid=
+}
+start_server
 json() { curl -sf -u "$auth" -H 'Content-Type: application/json' "$@"; }
 id_of() { sed -E 's/.*"id":([0-9]+).*/\1/'; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
@@ -101,7 +117,7 @@ heap_used_kb() {
 hz=$(getconf CLK_TCK)
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 val() { grep -o "\b$2=[^ ]*" "$1" | head -1 | cut -d= -f2; } # file key
-cli() { "$work/wildfly/bin/jboss-cli.sh" -c --controller=127.0.0.1:10990 "$1" >/dev/null; }
+cli() { "$work/wildfly/bin/jboss-cli.sh" -c --controller=127.0.0.1:$((9990 + offset)) "$1" >/dev/null; }
 json "$api/lines" -d '{"username":"bench","password":"bench","maxConnections":100000}' >/dev/null
 
 if [[ $what == delivery ]]; then
@@ -346,4 +362,95 @@ if [[ $what == hls ]]; then
     $((heap / 1024)) $((heap0 / 1024))
   open=$(json "$api/connections?channel=$ch&open=true&limit=100000" | { grep -o '"id"' || true; } | wc -l)
   echo "== open HLS connection records of the channel right after the run: $open (one per player)"
+fi
+
+if [[ $what == archive ]]; then
+  # Catch-up (issue #15's targets): recording <= 5% of a core per 4 Mbit/s channel, ARCHIVE_CHANNELS
+  # recorded at once without a gap, a seek into a 24 h archive answers its first byte <= 300 ms,
+  # TS_VIEWERS timeshift players at rate. One paced upstream (the 4 Mbit/s clip), DIRECT channels.
+  channels=${ARCHIVE_CHANNELS:-20} players=${TS_VIEWERS:-200} fill=${ARCHIVE_FILL_HOURS:-24}
+  seeks=${SEEKS:-20}
+  summary=$work/summary.txt; : > "$summary"
+  echo "== machine: $(nproc) cores, load average $(loadavg) at the start ($(date -u +%FT%TZ))" | tee -a "$summary"
+  ids=()
+  for i in $(seq 1 "$channels"); do
+    ids+=("$(json "$api/channels" -d "{\"name\":\"archived-$i\",\"deliveryMode\":\"DIRECT\",\"onDemand\":false,\"sources\":[\"http://127.0.0.1:18090/live.ts?a$i\"]}" | id_of)")
+  done
+  server_cores() { # seconds: the server JVM's CPU over that long, in cores
+    local c0 c1 t0 t1
+    c0=$(cpu_ticks "$jpid"); t0=$(date +%s.%N); sleep "$1"; c1=$(cpu_ticks "$jpid"); t1=$(date +%s.%N)
+    echo "($c1 - $c0) / $hz / ($t1 - $t0)" | bc -l
+  }
+  archive_of() { json "$api/archive/$1"; }
+  state_of() { archive_of "$1" | grep -o '"state":"[A-Z]*"' | cut -d'"' -f4; }
+  millis() { date -u -d "$1" +%s%3N; }
+  sleep 10 # the sources connect, the JIT compiles the pull path
+  plain=$(server_cores "$SECS")
+  for id in "${ids[@]}"; do json -X PUT "$api/channels/$id" -d "{\"archiveHours\":$((fill + 2))}" >/dev/null; done
+  for _ in $(seq 60); do
+    recording=0
+    for id in "${ids[@]}"; do [[ $(state_of "$id") == RECORDING ]] && recording=$((recording + 1)); done
+    (( recording == channels )) && break
+    sleep 1
+  done
+  sleep 10 # each recorder past its first segment
+  since=$(date -u +%s%3N)
+  recorded=$(server_cores "$SECS")
+  now=$(date -u +%s%3N)
+  with_gaps=0 lag_max=0 not_recording=0
+  for id in "${ids[@]}"; do
+    a=$(archive_of "$id")
+    [[ $(grep -o '"state":"[A-Z]*"' <<< "$a" | cut -d'"' -f4) == RECORDING ]] || not_recording=$((not_recording + 1))
+    for from in $(grep -o '"from":"[^"]*"' <<< "$a" | cut -d'"' -f4); do
+      (( $(millis "$from") >= since )) && { with_gaps=$((with_gaps + 1)); break; }
+    done
+    newest=$(grep -o '"newest":"[^"]*"' <<< "$a" | cut -d'"' -f4)
+    lag=$(( now - $(millis "$newest") )); (( lag > lag_max )) && lag_max=$lag
+  done
+  {
+    printf '== %d channels at 4 Mbit/s (DIRECT, always on), %s s each: server %.3f cores not archived, %.3f archived\n' \
+      "$channels" "$SECS" "$plain" "$recorded"
+    printf '   recording per channel: %.2f%% of one core (target <= 5%%)\n' "$(echo "($recorded - $plain) / $channels * 100" | bc -l)"
+    printf '   channels with a gap in the measured window: %d of %d; not RECORDING at its end: %d; newest segment at most %d ms old (a segment is 6-10 s)\n' \
+      "$with_gaps" "$channels" "$not_recording" "$lag_max"
+  } | tee -a "$summary"
+
+  # A long archive for channel 1: its real segments linked back to back over FILL hours before
+  # them (bench/ArchiveFill.java), read back by the restarted server like any archive.
+  long=${ids[0]}
+  stop_server
+  java -cp "$work/classes" ArchiveFill "$work/wildfly/standalone/data/panelx/archive/$long" "$fill" | tee "$work/fill.txt"
+  start_server
+  from=$(val "$work/fill.txt" from) to=$(val "$work/fill.txt" to)
+  oldest=$(archive_of "$long" | grep -o '"oldest":"[^"]*"' | cut -d'"' -f4)
+  xc_start() { date -u -d "@$(( $1 / 1000 ))" +%Y-%m-%d:%H-%M; }
+  seek() { # millis -> "code ms" of the first byte of a 1-minute timeshift from that minute
+    curl -s -o /dev/null -m 20 -w '%{http_code} %{time_starttransfer}\n' \
+      "http://127.0.0.1:$http/timeshift/bench/bench/1/$(xc_start "$1")/$long.ts" | awk '{printf "%s %.0f", $1, $2 * 1000}'
+  }
+  seek $(( from + 60000 )) >/dev/null # warm-up
+  : > "$work/seeks.txt"
+  for _ in $(seq "$seeks"); do
+    at=$(( from + 60000 + (RANDOM * 32768 + RANDOM) % (to - from - 120000) ))
+    seek "$at" >> "$work/seeks.txt"; echo >> "$work/seeks.txt"
+  done
+  ok=$(awk '$1 == 200' "$work/seeks.txt" | wc -l)
+  read -r median max < <(awk '$1 == 200 {print $2}' "$work/seeks.txt" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)], a[NR]}')
+  printf '== seek into a %s h archive (oldest %s, %s segments linked): first byte median %s ms, max %s ms over %d random minutes, %d answered 200 (target <= 300 ms)\n' \
+    "$fill" "$oldest" "$(val "$work/fill.txt" filled)" "$median" "$max" "$seeks" "$ok" | tee -a "$summary"
+
+  # Timeshift players of the long archive, each reading like a player with a 4 s buffer at the
+  # channel's rate, each its own player (User-Agent) of the one line: do they all keep up?
+  path="/timeshift/bench/bench/60/$(xc_start $(( (from + to) / 2 )))/$long.ts"
+  java -Xmx1g -cp "$work/classes" -Drate=4000000 -Dpace=4 -Dplayers=distinct -Dhz="$hz" -Dpids="$jpid" \
+    ViewerLoad 127.0.0.1 "$http" "$path" "$players" "$SECS" > "$work/load-timeshift.txt"
+  f=$work/load-timeshift.txt
+  printf '== %d timeshift players at 4 Mbit/s for %s s: %s behind real time (below %s Mbit/s), per player min %s / median %s Mbit/s, TTFB median %s ms max %s ms, errors %s, server %.2f cores, load tool %.2f cores\n' \
+    "$players" "$SECS" "$(val "$f" behind)" "$(val "$f" behind_below_mbps)" "$(val "$f" viewer_mbps_min)" \
+    "$(val "$f" viewer_mbps_median)" "$(val "$f" ttfb_ms_median)" "$(val "$f" ttfb_ms_max)" \
+    "$(( $(val "$f" errors) + $(val "$f" non200) + $(val "$f" closed_by_server) + $(val "$f" without_data) ))" \
+    "$(echo "$(val "$f" server_cpu_s) / $(val "$f" window_s)" | bc -l)" "$(echo "$(val "$f" load_cpu_s) / $(val "$f" window_s)" | bc -l)" \
+    | tee -a "$summary"
+  open=$(json "$api/connections?channel=$long&open=true&limit=100000" | { grep -o '"format":"timeshift"' || true; } | wc -l)
+  echo "== open timeshift records of the channel right after the run: $open (one per player); load average $(loadavg) at the end" | tee -a "$summary"
 fi

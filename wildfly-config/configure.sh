@@ -26,7 +26,7 @@ cmp -s "$mariadb_driver" "$server/modules/org/mariadb/jdbc/main/mariadb-java-cli
   || cp "$mariadb_driver" "$server/modules/org/mariadb/jdbc/main/mariadb-java-client.jar"
 
 scripts=("$here/cli/datasource-$db.cli" "$here/cli/executors.cli" "$here/cli/security.cli"
-         "$here/cli/http.cli" "$here/cli/logging.cli" "$here/cli/settings.cli")
+         "$here/cli/http.cli" "$here/cli/logging.cli" "$here/cli/settings.cli" "$here/cli/caches.cli")
 if [[ $db == postgresql ]]; then
   [[ -f $driver ]] || { echo "PanelX: PostgreSQL driver jar not found: $driver" >&2; exit 1; }
   mkdir -p "$server/modules/org/postgresql/main"

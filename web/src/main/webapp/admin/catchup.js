@@ -30,7 +30,7 @@
         </tr>`).join("") : '<tr><td colspan="7" class="empty">No channel is archived</td></tr>';
       recordingsBody.innerHTML = recordings.length ? recordings.map(r => `
         <tr data-recording-id="${r.id}">
-          <td><strong>${esc(r.title)}</strong>${r.detail ? `<div class="sub">${esc(r.detail)}</div>` : ""}</td>
+          <td><strong>${esc(r.title)}</strong>${r.detail ? `<div class="sub">${esc(r.detail)}</div>` : ""}${r.movieId ? `<div class="sub">movie #${r.movieId} in the VOD library</div>` : ""}</td>
           <td>${esc(r.channelName)}</td><td>${dateTime(r.startsAt)}</td><td>${dateTime(r.endsAt)}</td>
           <td>${badge(r.status === "COMPLETED" ? "yes" : r.status === "FAILED" ? "no" : "muted", r.status)}</td>
           <td class="num">${r.bytes ? bytes(r.bytes) : ""}</td>

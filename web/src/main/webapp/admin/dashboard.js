@@ -111,7 +111,7 @@
   // snapshot is what makes a dashboard sluggish under load.
   const rowEls = new Map(); // connectionId -> <tr>
   const noteRow = document.createElement("tr");
-  noteRow.innerHTML = '<td colspan="10" class="empty"></td>';
+  noteRow.innerHTML = '<td colspan="11" class="empty"></td>';
 
   function connectionRow(c) {
     const tr = document.createElement("tr");
@@ -126,6 +126,7 @@
       <td>${esc(c.clientIp)}</td>
       <td class="ua hide-narrow" title="${esc(c.userAgent)}">${esc(c.userAgent)}</td>
       <td class="num"></td><td class="num"></td><td class="num"></td>
+      <td class="node-col">${esc(c.node)}</td>
       <td class="actions"><button class="small danger kill" data-id="${esc(c.connectionId)}">Kill</button></td>`;
     return tr;
   }
@@ -200,17 +201,33 @@
     try { configured = await api("GET", "/channels"); renderChannels(); } catch (e) { /* shown on next try */ }
   }
 
+  function liveKey(c) { return (c.node || "") + "/" + c.channelId; }
+
+  function renderNodes(nodes) {
+    $("node-count").textContent = `${nodes.length} reporting`;
+    document.querySelector("#nodes tbody").innerHTML = nodes.map(n => `
+      <tr data-node="${esc(n.name)}"><td class="name">${esc(n.name)}</td>
+        <td class="num">${n.totals.viewers}</td><td class="num">${bitrate(n.totals.bitsPerSecondOut)}</td>
+        <td class="num">${bitrate(n.totals.bitsPerSecondIn)}</td><td class="num">${n.totals.runningChannels}</td>
+        <td class="num">${n.totals.ffmpegProcesses}</td><td>${badge(n.totals.databaseUp ? "RUNNING" : "FAILED", n.totals.databaseUp ? "up" : "down")}</td></tr>`).join("");
+  }
+
   function renderChannels() {
-    const rows = configured.map(c => liveChannels.get(c.id) ||
-      { channelId: c.id, name: c.name, state: "STOPPED", origin: c.deliveryMode === "FFMPEG" ? "FFMPEG" : "PROXY", stopped: true });
-    for (const live of liveChannels.values()) {
+    const running = [...liveChannels.values()];
+    const rows = [];
+    for (const c of configured) {
+      const live = running.filter(l => l.channelId === c.id);
+      if (live.length) rows.push(...live);
+      else rows.push({ channelId: c.id, name: c.name, state: "STOPPED", origin: c.deliveryMode === "FFMPEG" ? "FFMPEG" : "PROXY", stopped: true });
+    }
+    for (const live of running) {
       if (!configured.some(c => c.id === live.channelId)) rows.push(live);
     }
     const shown = rows.filter(r => !runningOnly.checked || r.state !== "STOPPED")
       .sort((a, b) => (a.state === "STOPPED") - (b.state === "STOPPED") || b.viewers - a.viewers || a.channelId - b.channelId);
     $("chan-count").textContent = `${liveChannels.size} running of ${Math.max(configured.length, liveChannels.size)}`;
     if (!shown.length) {
-      chanBody.innerHTML = '<tr><td colspan="11" class="empty">No channels</td></tr>';
+      chanBody.innerHTML = '<tr><td colspan="12" class="empty">No channels</td></tr>';
       return;
     }
     chanBody.innerHTML = shown.map(c => {
@@ -227,6 +244,7 @@
         <td class="num hide-narrow">${c.ffmpegPid ? c.ffmpegPid : ""}</td>
         <td class="num hide-narrow">${stopped ? "" : c.restarts}</td>
         <td class="err hide-narrow" title="${esc(c.lastError)}">${esc(c.lastError)}</td>
+        <td class="node-col">${esc(c.node || "")}</td>
         <td class="actions">
           <button class="small" data-action="start" ${stopped || c.state === "FAILED" ? "" : "disabled"}>Start</button>
           <button class="small" data-action="restart" ${stopped ? "disabled" : ""}>Restart</button>
@@ -254,21 +272,29 @@
 
   // --- the live feed
 
+  // This node's name, from its own events (a snapshot row's node is whichever node serves it).
+  let thisNode = null;
+
   const handlers = {
     history(samples) {
       series.forEach(s => { s.length = 0; });
       samples.forEach(p => addPoint(p.at, p.bitsPerSecondOut, p.bitsPerSecondIn, p.viewers));
     },
     snapshot(s) {
+      if (s.node != null) thisNode = s.node;
       connections.clear();
       s.connections.forEach(c => connections.set(c.connectionId, c));
-      liveChannels = new Map(s.channels.map(c => [c.channelId, c]));
+      // A relayed channel runs on several nodes of a cluster: one row per node.
+      liveChannels = new Map(s.channels.map(c => [liveKey(c), c]));
+      document.body.classList.toggle("cluster", s.node == null);
+      renderNodes(s.nodes || []);
       renderTotals(s.totals);
       addPoint(s.at, s.totals.bitsPerSecondOut, s.totals.bitsPerSecondIn, s.totals.viewers);
       renderConnections();
       renderChannels();
     },
     connected(c) {
+      thisNode = c.node;
       connections.set(c.connectionId, c);
       scheduleRender();
     },
@@ -276,11 +302,14 @@
       if (connections.delete(e.connectionId)) scheduleRender();
     },
     channel(e) {
-      const known = liveChannels.get(e.channelId);
+      // Events are this node's own; its rows carry its name (the next snapshot brings it).
+      const mine = [...liveChannels.values()].find(c => c.channelId === e.channelId && c.node === thisNode) ;
+      const key = mine ? liveKey(mine) : (thisNode || "") + "/" + e.channelId;
+      const known = liveChannels.get(key);
       if (e.state === "STOPPED") {
-        liveChannels.delete(e.channelId);
+        liveChannels.delete(key);
       } else {
-        liveChannels.set(e.channelId, Object.assign(known || { viewers: 0, bitsPerSecondIn: 0, bitsPerSecondOut: 0, uptimeSeconds: 0, restarts: 0 },
+        liveChannels.set(key, Object.assign(known || { node: thisNode, viewers: 0, bitsPerSecondIn: 0, bitsPerSecondOut: 0, uptimeSeconds: 0, restarts: 0 },
           { channelId: e.channelId, name: e.channelName, state: e.state, origin: e.origin, lastError: e.detail || (known && known.lastError) }));
       }
       renderChannels();

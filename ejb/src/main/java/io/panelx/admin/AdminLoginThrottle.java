@@ -1,6 +1,7 @@
 package io.panelx.admin;
 
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * Growing delays between failed admin logins of one client address. The first few failures are
@@ -11,23 +12,40 @@ import java.util.concurrent.ConcurrentHashMap;
 final class AdminLoginThrottle {
 
     private static final int MAX_TRACKED = 100_000;
+    private static final String PREFIX = "admin:";
 
-    /** Failures in a row of one address, and until when it must wait. */
-    private record Failures(int count, long lastMillis, long waitUntilMillis) {}
+    /** Failures in a row of one address, and until when it must wait: {@code COUNT LAST UNTIL}. */
+    private record Failures(int count, long lastMillis, long waitUntilMillis) {
+        static Failures parse(String text) {
+            String[] f = text.split(" ");
+            return new Failures(Integer.parseInt(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]));
+        }
 
-    private final ConcurrentHashMap<String, Failures> byAddress = new ConcurrentHashMap<>();
+        String text() {
+            return count + " " + lastMillis + " " + waitUntilMillis;
+        }
+    }
+
+    private final ConcurrentMap<String, String> byAddress;
     private final int freeFailures;
     private final long maxDelayMillis;
 
     AdminLoginThrottle(int freeFailures, long maxDelayMillis) {
+        this(new ConcurrentHashMap<>(), freeFailures, maxDelayMillis);
+    }
+
+    /** Over a {@link io.panelx.config.LoginFailures} map, shared by a cluster's nodes. */
+    AdminLoginThrottle(
+            ConcurrentMap<String, String> failures, int freeFailures, long maxDelayMillis) {
+        this.byAddress = failures;
         this.freeFailures = freeFailures;
         this.maxDelayMillis = maxDelayMillis;
     }
 
     /** Milliseconds the address must still wait before an attempt is checked; 0: go ahead. */
     long waitMillis(String address, long now) {
-        Failures f = byAddress.get(address);
-        return f == null ? 0 : Math.max(0, f.waitUntilMillis - now);
+        String f = byAddress.get(PREFIX + address);
+        return f == null ? 0 : Math.max(0, Failures.parse(f).waitUntilMillis - now);
     }
 
     /** Records a failure; returns the wait it imposes (0 while the failures are free). */
@@ -35,18 +53,28 @@ final class AdminLoginThrottle {
         if (byAddress.size() >= MAX_TRACKED) {
             forgetIdle(now);
         }
-        Failures f =
-                byAddress.compute(
-                        address,
-                        (k, old) -> {
-                            int count = old == null || idle(old, now) ? 1 : old.count + 1;
-                            return new Failures(count, now, now + delayAfter(count));
-                        });
-        return f.waitUntilMillis - now;
+        String key = PREFIX + address;
+        for (int attempt = 0; ; attempt++) {
+            String old = byAddress.get(key);
+            Failures prior = old == null ? null : Failures.parse(old);
+            int count = prior == null || idle(prior, now) ? 1 : prior.count + 1;
+            var next = new Failures(count, now, now + delayAfter(count));
+            boolean stored =
+                    old == null
+                            ? byAddress.putIfAbsent(key, next.text()) == null
+                            : byAddress.replace(key, old, next.text());
+            if (stored || attempt >= 100) {
+                return next.waitUntilMillis - now;
+            }
+        }
     }
 
     void succeeded(String address) {
-        byAddress.remove(address);
+        String key = PREFIX + address;
+        String old = byAddress.get(key);
+        if (old != null) {
+            byAddress.remove(key, old);
+        }
     }
 
     /** 0 for the free failures, then 1 s, 2 s, 4 s, ... up to the maximum. */
@@ -65,10 +93,15 @@ final class AdminLoginThrottle {
     }
 
     private void forgetIdle(long now) {
-        byAddress.values().removeIf(f -> idle(f, now));
+        byAddress
+                .entrySet()
+                .removeIf(
+                        e ->
+                                e.getKey().startsWith(PREFIX)
+                                        && idle(Failures.parse(e.getValue()), now));
         if (byAddress.size() >= MAX_TRACKED) {
             // Flooded from more addresses than we track: start over rather than grow without bound.
-            byAddress.clear();
+            byAddress.keySet().removeIf(k -> k.startsWith(PREFIX));
         }
     }
 }

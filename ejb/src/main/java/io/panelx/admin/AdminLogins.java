@@ -44,6 +44,9 @@ public class AdminLogins {
 
     @Inject AdminAccounts accounts;
 
+    @Inject @io.panelx.config.LoginFailures
+    java.util.concurrent.ConcurrentMap<String, String> loginFailures;
+
     private AdminLoginThrottle throttle;
     private final ConcurrentHashMap<String, String> verified = new ConcurrentHashMap<>();
 
@@ -54,6 +57,7 @@ public class AdminLogins {
     void init() {
         throttle =
                 new AdminLoginThrottle(
+                        loginFailures,
                         Settings.adminLoginFreeFailures(),
                         Settings.adminLoginMaxDelay().toMillis());
     }

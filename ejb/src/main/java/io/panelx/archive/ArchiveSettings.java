@@ -1,5 +1,6 @@
 package io.panelx.archive;
 
+import io.panelx.config.Settings;
 import java.nio.file.Path;
 
 /**
@@ -20,11 +21,7 @@ public final class ArchiveSettings {
 
     /** Where finished scheduled recordings live (outside the rolling archive and its pruning). */
     public static Path recordingsRoot() {
-        return Path.of(
-                System.getProperty(
-                        "panelx.recordings-root",
-                        System.getProperty("jboss.server.data.dir", "/tmp")
-                                + "/panelx/recordings"));
+        return Settings.recordingsRoot();
     }
 
     /** The disk quota of the whole archive in bytes ({@code panelx.archive-max-gb}, default 50). */

@@ -18,7 +18,9 @@ public class Recording {
         SCHEDULED,
         /** The window is on: the channel is being recorded into the archive. */
         RECORDING,
-        /** The window's segments were copied out: the file can be downloaded. */
+        /** The window is over: its segments are being copied out into one file. */
+        STORING,
+        /** The window's segments were copied out: the file can be downloaded (and is a movie). */
         COMPLETED,
         /** Nothing could be recorded (see detail). */
         FAILED
@@ -53,6 +55,10 @@ public class Recording {
     long bytes;
 
     String detail;
+
+    /** The VOD movie the completed recording became; it goes when the recording does. */
+    @Column(name = "movie_id")
+    Long movieId;
 
     @Column(name = "created_at", nullable = false)
     Instant createdAt = Instant.now();
@@ -95,6 +101,10 @@ public class Recording {
 
     public String getDetail() {
         return detail;
+    }
+
+    public Long getMovieId() {
+        return movieId;
     }
 
     public Instant getCreatedAt() {

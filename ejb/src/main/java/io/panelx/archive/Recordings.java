@@ -4,25 +4,38 @@ import io.panelx.admin.InvalidInput;
 import io.panelx.admin.NotFound;
 import io.panelx.channel.Channel;
 import io.panelx.channel.Channels;
+import io.panelx.vod.Movie;
+import io.panelx.vod.VodLibrary;
+import io.panelx.vod.VodSource;
+import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
-import java.nio.file.FileSystemException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -30,9 +43,11 @@ import java.util.stream.Stream;
 /**
  * Scheduled recordings. While a recording's window is on (from a minute before), its channel is
  * recorded into the archive whatever its archiveHours, and the archive keeps the window's segments
- * ({@link Archives#holds}). Once the window is over, its segments are hard-linked (copied across
- * file systems) into {@code panelx.recordings-root/ID/}, out of the archive's pruning; the download
- * is their concatenation, one MPEG-TS file. A window already in the archive completes at once.
+ * ({@link Archives#holds}). Once the window is over, its segments are copied, on an archive thread
+ * (a long window is gigabytes), into one MPEG-TS file {@code
+ * panelx.recordings-root/ID/recording.ts}, out of the archive's pruning; that file is the download
+ * and becomes a movie in the VOD library (category "Recordings"), deleted with the recording. A
+ * window already in the archive completes at once.
  */
 @Singleton
 @Startup
@@ -49,9 +64,30 @@ public class Recordings {
 
     static final Duration MAX_LENGTH = Duration.ofHours(24);
 
+    /** The one file a recording is stored as, in its folder. */
+    static final String FILE = "recording.ts";
+
+    private static final List<Recording.Status> OPEN =
+            List.of(
+                    Recording.Status.SCHEDULED,
+                    Recording.Status.RECORDING,
+                    Recording.Status.STORING);
+
     @PersistenceContext EntityManager em;
     @Inject Channels channels;
     @Inject Archives archives;
+    @Inject VodLibrary vod;
+
+    @Resource(lookup = "java:jboss/ee/concurrency/executor/panelx-archive")
+    ManagedExecutorService copiers;
+
+    /** To call {@link #stored} through the container: its lock and its transaction. */
+    @Resource SessionContext context;
+
+    /**
+     * Recordings whose copy runs now: one copy each (a restart leaves none, so they start again).
+     */
+    private final Set<Long> copying = ConcurrentHashMap.newKeySet();
 
     public List<Recording> list() {
         return em.createQuery(
@@ -116,6 +152,9 @@ public class Recordings {
 
     public void delete(long id) {
         Recording r = get(id);
+        if (r.movieId != null && em.find(Movie.class, r.movieId) != null) {
+            vod.deleteMovie(r.movieId);
+        }
         em.remove(r);
         deleteFiles(id);
         holds();
@@ -135,12 +174,7 @@ public class Recordings {
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
     void tick() {
         Instant now = Instant.now();
-        for (Recording r :
-                em.createQuery("select r from Recording r where r.status in :open", Recording.class)
-                        .setParameter(
-                                "open",
-                                List.of(Recording.Status.SCHEDULED, Recording.Status.RECORDING))
-                        .getResultList()) {
+        for (Recording r : open()) {
             advance(r, now);
         }
         holds();
@@ -151,8 +185,17 @@ public class Recordings {
             r.status = Recording.Status.RECORDING;
         }
         if (r.status == Recording.Status.RECORDING && settled(r, now)) {
-            complete(r);
+            r.status = Recording.Status.STORING;
         }
+        if (r.status == Recording.Status.STORING && copying.add(r.id)) {
+            store(r);
+        }
+    }
+
+    private List<Recording> open() {
+        return em.createQuery("select r from Recording r where r.status in :open", Recording.class)
+                .setParameter("open", OPEN)
+                .getResultList();
     }
 
     /** The window is over and its last segment is closed (or long enough ago that none will be). */
@@ -166,63 +209,126 @@ public class Recordings {
                 || now.isAfter(r.endsAt.plus(SETTLE));
     }
 
-    private void complete(Recording r) {
+    /** Hands the window's segments to a copy; the archive keeps them while the status is open. */
+    private void store(Recording r) {
         ChannelArchive a = archives.find(r.channelId);
         List<Segment> segments =
                 a == null
                         ? List.of()
                         : a.between(r.startsAt.toEpochMilli(), r.endsAt.toEpochMilli());
         if (segments.isEmpty()) {
+            copying.remove(r.id);
             r.status = Recording.Status.FAILED;
             r.detail = "nothing was recorded in this window (channel down, or not archived then)";
             return;
         }
-        Path dir = ArchiveSettings.recordingsRoot().resolve(Long.toString(r.id));
-        long bytes = 0;
-        int n = 0;
-        try {
-            Files.createDirectories(dir);
-            for (Segment s : segments) {
-                Path from = a.fileOf(s);
-                Path to = dir.resolve(String.format("%06d.ts", n++));
-                try {
-                    Files.createLink(to, from);
-                } catch (FileSystemException | UnsupportedOperationException e) {
-                    if (!Files.exists(from)) {
-                        continue; // pruned (quota) before the copy
-                    }
-                    Files.copy(from, to); // another file system: no hard link
-                }
-                bytes += Files.size(to);
-            }
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "Recording " + r.id + " could not be stored in " + dir, e);
-            r.status = Recording.Status.FAILED;
-            r.detail = "could not be stored: " + e.getMessage();
-            return;
-        }
-        r.bytes = bytes;
-        r.status = Recording.Status.COMPLETED;
         Segment first = segments.get(0);
         Segment last = segments.get(segments.size() - 1);
         boolean partial =
                 first.startMillis() > r.startsAt.toEpochMilli() + 15_000
                         || last.endMillis() < r.endsAt.toEpochMilli() - 15_000
                         || segments.stream().skip(1).anyMatch(Segment::afterGap);
+        List<Path> files = segments.stream().map(a::fileOf).toList();
+        long id = r.id;
+        Recordings self = context.getBusinessObject(Recordings.class);
+        try {
+            copiers.execute(() -> copy(self, id, files, partial));
+        } catch (RejectedExecutionException e) {
+            copying.remove(id); // the executor is full: the next tick tries again
+        }
+    }
+
+    /** On an archive thread: the segments, concatenated into the recording's one file. */
+    private void copy(Recordings self, long id, List<Path> segments, boolean partial) {
+        Path dir = ArchiveSettings.recordingsRoot().resolve(Long.toString(id));
+        Path part = dir.resolve(FILE + ".part");
+        long bytes = 0;
+        String error = null;
+        try {
+            Files.createDirectories(dir);
+            try (FileChannel out =
+                    FileChannel.open(
+                            part,
+                            StandardOpenOption.CREATE,
+                            StandardOpenOption.TRUNCATE_EXISTING,
+                            StandardOpenOption.WRITE)) {
+                for (Path segment : segments) {
+                    try (FileChannel in = FileChannel.open(segment, StandardOpenOption.READ)) {
+                        long size = in.size();
+                        for (long at = 0; at < size; ) {
+                            at += in.transferTo(at, size - at, out);
+                        }
+                    } catch (NoSuchFileException e) {
+                        // pruned (quota) before the copy: the recording is partial
+                    }
+                }
+                bytes = out.size();
+            }
+            Files.move(
+                    part,
+                    dir.resolve(FILE),
+                    StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Recording " + id + " could not be stored in " + dir, e);
+            error = "could not be stored: " + e.getMessage();
+            try {
+                Files.deleteIfExists(part);
+            } catch (IOException ignored) {
+                // the next try truncates it
+            }
+        } finally {
+            try {
+                self.stored(id, bytes, partial, error);
+            } finally {
+                copying.remove(id);
+            }
+        }
+    }
+
+    /**
+     * Called by the copy when it is done: the recording is completed and becomes a movie, or failed
+     * with the reason. A recording deleted while it was copied loses its file.
+     */
+    public void stored(long id, long bytes, boolean partial, String error) {
+        Recording r = em.find(Recording.class, id);
+        if (r == null) {
+            deleteFiles(id);
+            return;
+        }
+        if (error != null || bytes == 0) {
+            r.status = Recording.Status.FAILED;
+            r.detail = error != null ? error : "the window's segments were pruned before the copy";
+            return;
+        }
+        r.bytes = bytes;
+        r.status = Recording.Status.COMPLETED;
         r.detail = partial ? "partial: the archive has gaps in this window" : null;
-        LOG.info(() -> "Recording " + r.id + " completed: " + r.bytes + " bytes in " + dir);
+        Path file = ArchiveSettings.recordingsRoot().resolve(Long.toString(id)).resolve(FILE);
+        if (VodSource.file(file.toString()) != null) {
+            r.movieId =
+                    vod.addRecording(
+                                    r.title,
+                                    "Recorded from "
+                                            + r.channelName
+                                            + ", "
+                                            + r.startsAt
+                                            + " to "
+                                            + r.endsAt,
+                                    r.startsAt.atOffset(ZoneOffset.UTC).toLocalDate().toString(),
+                                    file)
+                            .getId();
+        } else {
+            r.detail = "stored, but not served as a movie: " + file + " is not a readable file";
+        }
+        LOG.info(() -> "Recording " + id + " completed: " + bytes + " bytes, movie " + r.movieId);
     }
 
     /** Tells the archive which channels to record and keep for the open recordings. */
     private void holds() {
         Instant now = Instant.now();
         Map<Long, Long> holds = new HashMap<>();
-        for (Recording r :
-                em.createQuery("select r from Recording r where r.status in :open", Recording.class)
-                        .setParameter(
-                                "open",
-                                List.of(Recording.Status.SCHEDULED, Recording.Status.RECORDING))
-                        .getResultList()) {
+        for (Recording r : open()) {
             if (!now.isBefore(r.startsAt.minus(LEAD))) {
                 holds.merge(r.channelId, r.startsAt.toEpochMilli(), Math::min);
             }

@@ -33,11 +33,25 @@ public final class Settings {
      * episode files are served from.
      */
     public static java.nio.file.Path vodRoot() {
+        return dataFolder("panelx.vod-root", "vod");
+    }
+
+    /**
+     * Where finished scheduled recordings live (outside the archive's pruning). The VOD files of
+     * recordings are served from here too, so it is the one other folder movie files may lie in.
+     */
+    public static java.nio.file.Path recordingsRoot() {
+        return dataFolder("panelx.recordings-root", "recordings");
+    }
+
+    /** A folder setting, by default {@code NAME} under the server's data folder's panelx/. */
+    private static java.nio.file.Path dataFolder(String property, String name) {
         return java.nio.file.Path.of(
                         System.getProperty(
-                                "panelx.vod-root",
+                                property,
                                 System.getProperty("jboss.server.data.dir", "/tmp")
-                                        + "/panelx/vod"))
+                                        + "/panelx/"
+                                        + name))
                 .toAbsolutePath()
                 .normalize();
     }
@@ -185,5 +199,36 @@ public final class Settings {
         CLOSE_OLDEST,
         /** Refuse the new stream. */
         REFUSE
+    }
+
+    /**
+     * Whether this server is a node of a PanelX cluster (set by wildfly-config/cli/cluster-node.cli
+     * on standalone-ha.xml servers). Off, nothing cluster-wide runs and no JGroups traffic exists.
+     */
+    public static boolean clustered() {
+        return Boolean.parseBoolean(System.getProperty("panelx.cluster", "false"));
+    }
+
+    /** This server's name in the cluster and in the ledger's {@code node} column. */
+    public static String nodeName() {
+        return System.getProperty("jboss.node.name", "standalone");
+    }
+
+    /**
+     * The secret the nodes of a cluster show each other on the internal relay route; empty: the
+     * route is closed.
+     */
+    public static String clusterSecret() {
+        return System.getProperty("panelx.cluster-secret", "");
+    }
+
+    /** This node's HTTP address as the other nodes reach it (relays pull from it). */
+    public static String nodeUrl() {
+        return System.getProperty("panelx.node-url", "http://127.0.0.1:8080");
+    }
+
+    /** How long after a node left the view without closing its records a survivor closes them. */
+    public static Duration nodeLostGrace() {
+        return duration("panelx.node-lost-grace-seconds", 5);
     }
 }

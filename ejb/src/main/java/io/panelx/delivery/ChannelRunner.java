@@ -327,4 +327,8 @@ final class ChannelRunner implements Runnable {
     boolean isAwaited() {
         return awaiting.get() > 0;
     }
+
+    /** Open relays to other cluster nodes: they keep the channel running as viewers do. */
+    final java.util.concurrent.atomic.AtomicInteger relays =
+            new java.util.concurrent.atomic.AtomicInteger();
 }

@@ -2,6 +2,7 @@ package io.panelx.delivery;
 
 import io.panelx.config.Settings;
 import io.panelx.viewer.EndReason;
+import io.panelx.viewer.Viewer;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -38,6 +39,7 @@ public class DeliveryTick {
     @Inject RunningChannels channels;
     @Inject OpenViewers viewers;
     @Inject PlayerSessions players;
+    @Inject LineSeats seats;
     @Inject Event<FeedSampled> feedSampled;
 
     @Resource(lookup = "java:jboss/ee/concurrency/scheduler/panelx-ticks")
@@ -57,16 +59,37 @@ public class DeliveryTick {
         }
     }
 
+    /**
+     * A cluster node ends its sessions that another node asked it to end, and those whose seat is
+     * gone (evicted by an admission on another node), so that a line's seats and its open streams
+     * agree within a tick.
+     */
+    private void endIfUnseated(ViewerSession s, Instant seatedBefore) {
+        Viewer v = s.viewer();
+        EndReason asked = seats.endRequested(v.connectionId());
+        if (asked != null) {
+            s.end(asked);
+        } else if (s.isAnnounced()
+                && v.startedAt().isBefore(seatedBefore)
+                && !seats.holds(v.lineId(), v.connectionId())) {
+            s.end(EndReason.KICKED_MAX_CONNECTIONS);
+        }
+    }
+
     private void tick() {
         try {
             long now = System.nanoTime();
             long stalled = Settings.stalledViewer().toNanos();
             Map<Long, Integer> viewersPerChannel = new HashMap<>();
+            boolean shared = seats.shared();
+            Instant seated = Instant.now().minusSeconds(2);
             for (ViewerSession s : viewers.sessions()) {
                 s.sample(now);
                 viewersPerChannel.merge(s.viewer().channelId(), 1, Integer::sum);
                 if (s.stalledNanos(now) > stalled) {
                     s.end(EndReason.STALLED); // its socket is dropped, its slot freed
+                } else if (shared) {
+                    endIfUnseated(s, seated);
                 }
             }
             players.expire(now);
@@ -76,7 +99,7 @@ public class DeliveryTick {
                     LOG.info(() -> "Channel " + r.channel.id() + " went silent, failing over");
                     r.failOver();
                 }
-                if (n > 0 || r.isAwaited()) {
+                if (n > 0 || r.isAwaited() || r.relays.get() > 0) {
                     r.noViewersSinceNanos = 0;
                 } else if (r.channel.onDemand()) {
                     if (r.noViewersSinceNanos == 0) {

@@ -4,6 +4,7 @@ import io.panelx.viewer.EndReason;
 import io.panelx.viewer.LiveConnection;
 import io.panelx.viewer.OpenConnections;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +17,8 @@ import java.util.function.Consumer;
  */
 @ApplicationScoped
 public class OpenViewers implements OpenConnections {
+
+    @Inject LineSeats seats;
 
     private final ConcurrentHashMap<String, ViewerSession> byId = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, List<ViewerSession>> byLine = new ConcurrentHashMap<>();
@@ -34,6 +37,9 @@ public class OpenViewers implements OpenConnections {
             lineSessions.remove(session);
         }
         byId.remove(session.connectionId());
+        if (seats.shared()) {
+            seats.release(session.viewer().lineId(), session.connectionId());
+        }
     }
 
     /** The tracked connections (with tracking off, sessions are served but not reported). */
@@ -50,8 +56,11 @@ public class OpenViewers implements OpenConnections {
         return byId.values();
     }
 
-    /** Streams the line holds open right now (Xtream active_cons, max connections). */
+    /** Streams the line holds open right now, on every node (Xtream active_cons). */
     public int activeConnections(long lineId) {
+        if (seats.shared()) {
+            return seats.seatsOf(lineId).size();
+        }
         List<ViewerSession> list = byLine.get(lineId);
         if (list == null) {
             return 0;
@@ -61,25 +70,38 @@ public class OpenViewers implements OpenConnections {
         }
     }
 
-    /** Ends one connection with KILLED_BY_ADMIN; false when it is not (or no longer) open. */
+    /**
+     * Ends one connection with KILLED_BY_ADMIN, on whichever node serves it; false when it is not
+     * (or no longer) open.
+     */
     public boolean kill(String connectionId) {
-        ViewerSession s = connectionId == null ? null : byId.get(connectionId);
-        return s != null && s.end(EndReason.KILLED_BY_ADMIN);
+        if (connectionId == null) {
+            return false;
+        }
+        ViewerSession s = byId.get(connectionId);
+        if (s != null) {
+            return s.end(EndReason.KILLED_BY_ADMIN);
+        }
+        return seats.shared() && seats.requestEnd(connectionId, EndReason.KILLED_BY_ADMIN);
     }
 
     /** Ends every connection of a line with KILLED_BY_ADMIN; returns how many. */
     public int killLine(long lineId) {
         List<ViewerSession> list = byLine.get(lineId);
-        if (list == null) {
-            return 0;
-        }
-        List<ViewerSession> copy;
-        synchronized (list) {
-            copy = List.copyOf(list);
+        List<ViewerSession> copy = List.of();
+        if (list != null) {
+            synchronized (list) {
+                copy = List.copyOf(list);
+            }
         }
         int n = 0;
         for (ViewerSession s : copy) {
             if (s.end(EndReason.KILLED_BY_ADMIN)) n++;
+        }
+        if (seats.shared()) {
+            for (String id : seats.seatsOf(lineId)) {
+                if (!byId.containsKey(id) && seats.requestEnd(id, EndReason.KILLED_BY_ADMIN)) n++;
+            }
         }
         return n;
     }

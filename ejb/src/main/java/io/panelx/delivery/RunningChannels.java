@@ -54,6 +54,7 @@ public class RunningChannels {
     @Inject Channels channels;
     @Inject Sources sources;
     @Inject OpenViewers viewers;
+    @Inject ChannelOwners owners;
 
     @Resource(lookup = "java:jboss/ee/concurrency/executor/panelx-sources")
     ManagedExecutorService sourceThreads;
@@ -139,6 +140,46 @@ public class RunningChannels {
         return r == null || r.isStopped() ? null : r.feed.cursor();
     }
 
+    /**
+     * A relay of the channel's Feed to another cluster node, started if needed. Unlike other
+     * cursors, an open relay keeps an on-demand channel running: it stands for the viewers of the
+     * node it feeds. Close it when the relay ends.
+     */
+    public Relay relay(ChannelInfo channel) throws Refused {
+        ChannelRunner r = ready(channel);
+        return new Relay(r, r.feed.cursor());
+    }
+
+    /** An open relay: its cursor, and {@link #close()} when the peer went away. */
+    public static final class Relay implements AutoCloseable {
+        private final ChannelRunner runner;
+        private final FeedCursor cursor;
+        private final java.util.concurrent.atomic.AtomicBoolean open =
+                new java.util.concurrent.atomic.AtomicBoolean(true);
+
+        Relay(ChannelRunner runner, FeedCursor cursor) {
+            this.runner = runner;
+            this.cursor = cursor;
+            runner.relays.incrementAndGet();
+        }
+
+        public FeedCursor cursor() {
+            return cursor;
+        }
+
+        /** True once the channel stopped here (the peer reconnects and asks again). */
+        public boolean ended() {
+            return runner.isStopped() || cursor.closed();
+        }
+
+        @Override
+        public void close() {
+            if (open.compareAndSet(true, false)) {
+                runner.relays.decrementAndGet();
+            }
+        }
+    }
+
     public ChannelRunner runner(long channelId) {
         return running.get(channelId);
     }
@@ -158,6 +199,7 @@ public class RunningChannels {
             runner.state(state);
             if (state == ChannelState.STOPPED) {
                 running.remove(runner.channel.id(), runner);
+                owners.release(runner.channel.id());
             }
             stateChanged.fire(
                     new ChannelStateChanged(

@@ -34,6 +34,7 @@ public class ViewerAdmission {
     @Inject Event<ViewerConnected> connected;
     @Inject Event<ViewerDisconnected> disconnected;
     @Inject OpenViewers open;
+    @Inject LineSeats seats;
     @Inject Instance<RecordKeeper> records;
 
     private ViewerSession.Events events;
@@ -65,12 +66,24 @@ public class ViewerAdmission {
         self[0] = session;
         List<ViewerSession> evicted = new ArrayList<>(1);
         boolean tracking = Settings.trackingEnabled();
+        boolean refuse = Settings.maxConnectionsPolicy() == Settings.MaxConnectionsPolicy.REFUSE;
         synchronized (lineSessions) {
-            while (lineSessions.size() >= line.maxConnections()) {
-                if (Settings.maxConnectionsPolicy() == Settings.MaxConnectionsPolicy.REFUSE) {
-                    throw new Refused(Refusal.MAX_CONNECTIONS);
+            if (seats.shared()) {
+                // The cluster's seat list decides; this node ends its own evicted sessions now,
+                // the other nodes theirs at their next tick.
+                List<String> gone =
+                        seats.take(line.id(), viewer.connectionId(), line.maxConnections(), refuse);
+                for (ViewerSession s : lineSessions) {
+                    if (gone.contains(s.connectionId())) evicted.add(s);
                 }
-                evicted.add(lineSessions.remove(0));
+                lineSessions.removeAll(evicted);
+            } else {
+                while (lineSessions.size() >= line.maxConnections()) {
+                    if (refuse) {
+                        throw new Refused(Refusal.MAX_CONNECTIONS);
+                    }
+                    evicted.add(lineSessions.remove(0));
+                }
             }
             lineSessions.add(session);
             open.add(session);

@@ -74,6 +74,10 @@ public class ConnectionLedger implements RecordKeeper {
     private final ConcurrentLinkedQueue<LedgerStore.Opened> opened = new ConcurrentLinkedQueue<>();
 
     private final ConcurrentLinkedQueue<LedgerStore.Closed> closed = new ConcurrentLinkedQueue<>();
+
+    /** Cluster nodes whose open records are to be closed (NODE_LOST). */
+    private final ConcurrentLinkedQueue<String> lost = new ConcurrentLinkedQueue<>();
+
     private final ConcurrentHashMap<String, CompletableFuture<Void>> waiting =
             new ConcurrentHashMap<>();
 
@@ -92,9 +96,9 @@ public class ConnectionLedger implements RecordKeeper {
 
     @PostConstruct
     void start() {
-        store = new LedgerStore(dataSource);
+        store = new LedgerStore(dataSource, Settings.nodeName());
         try {
-            int n = store.closeLeftOpen();
+            int n = store.closeLeftOpen(Settings.clustered());
             figures.executed(1);
             if (n > 0) {
                 LOG.info(() -> n + " connection records left open by the last run closed");
@@ -132,6 +136,11 @@ public class ConnectionLedger implements RecordKeeper {
     }
 
     @Override
+    public void closeRecordsOf(String lostNode) {
+        lost.add(lostNode);
+    }
+
+    @Override
     public boolean awaitRecorded(String connectionId, long timeoutMillis) {
         CompletableFuture<Void> f = waiting.get(connectionId);
         if (f == null) {
@@ -152,6 +161,7 @@ public class ConnectionLedger implements RecordKeeper {
             return;
         }
         boolean checkpoint = now >= nextCheckpointNanos;
+        closeLost();
         if (opened.isEmpty()
                 && closed.isEmpty()
                 && retryOpened.isEmpty()
@@ -186,6 +196,22 @@ public class ConnectionLedger implements RecordKeeper {
                         "Database unavailable: connection records kept in memory until it is back",
                         e);
             }
+        }
+    }
+
+    /** A lost node's records; one that fails stays queued for the next run. */
+    private void closeLost() {
+        String node;
+        while ((node = lost.peek()) != null) {
+            try {
+                int n = store.closeLost(node);
+                figures.executed(1);
+                String name = node;
+                LOG.info(() -> n + " open connection records of lost node " + name + " closed");
+            } catch (Exception e) {
+                return; // the database is away: the outage path below reports it
+            }
+            lost.poll();
         }
     }
 

@@ -56,7 +56,14 @@ public class ConnectionRecord {
     @Column(name = "end_reason")
     EndReason endReason;
 
+    /** The cluster node that served the connection (a single server's own name). */
+    String node;
+
     protected ConnectionRecord() {}
+
+    public String getNode() {
+        return node;
+    }
 
     public String getId() {
         return id;

@@ -28,7 +28,7 @@ final class LedgerStore {
     private static final String INSERT =
             "INSERT INTO connection_record (id, line_id, line_username, channel_id, channel_name,"
                     + " origin, client_ip, user_agent, format, started_at, ended_at, bytes_sent,"
-                    + " end_reason, checkpointed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+                    + " end_reason, checkpointed_at, node) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     private static final String CLOSE =
             "UPDATE connection_record SET ended_at = ?, end_reason = ?, bytes_sent = ?"
                     + " WHERE id = ? AND ended_at IS NULL";
@@ -37,9 +37,11 @@ final class LedgerStore {
                     + " WHERE id = ? AND ended_at IS NULL";
 
     private final DataSource dataSource;
+    private final String node;
 
-    LedgerStore(DataSource dataSource) {
+    LedgerStore(DataSource dataSource, String node) {
         this.dataSource = dataSource;
+        this.node = node;
     }
 
     /**
@@ -142,8 +144,7 @@ final class LedgerStore {
         return next;
     }
 
-    private static void bindInsert(PreparedStatement ps, Opened o, Instant now)
-            throws SQLException {
+    private void bindInsert(PreparedStatement ps, Opened o, Instant now) throws SQLException {
         Viewer v = o.viewer();
         ps.setString(1, v.connectionId());
         ps.setLong(2, v.lineId());
@@ -164,6 +165,7 @@ final class LedgerStore {
         }
         ps.setLong(12, o.bytesSent());
         ps.setTimestamp(14, Timestamp.from(now));
+        ps.setString(15, node);
     }
 
     private static String truncate(String s, int max) {
@@ -172,15 +174,31 @@ final class LedgerStore {
 
     /**
      * Closes the records a crashed run left open, at their last checkpoint and with its bytes;
-     * returns how many.
+     * returns how many. A cluster node closes only its own: its neighbours' records are live.
      */
-    int closeLeftOpen() throws SQLException {
+    int closeLeftOpen(boolean onlyOwn) throws SQLException {
+        return closeOpen(EndReason.SERVER_RESTART, onlyOwn ? node : null);
+    }
+
+    /**
+     * Closes the open records of a node that left the cluster without closing them, at their last
+     * checkpoint. Idempotent: when two survivors both do it, the second changes nothing.
+     */
+    int closeLost(String lostNode) throws SQLException {
+        return closeOpen(EndReason.NODE_LOST, lostNode);
+    }
+
+    private int closeOpen(EndReason reason, String ofNode) throws SQLException {
+        String sql =
+                "UPDATE connection_record SET ended_at = COALESCE(checkpointed_at, started_at),"
+                        + " end_reason = ? WHERE ended_at IS NULL"
+                        + (ofNode == null ? "" : " AND node = ?");
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps =
-                        c.prepareStatement(
-                                "UPDATE connection_record SET ended_at = COALESCE(checkpointed_at,"
-                                        + " started_at), end_reason = ? WHERE ended_at IS NULL")) {
-            ps.setString(1, EndReason.SERVER_RESTART.name());
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, reason.name());
+            if (ofNode != null) {
+                ps.setString(2, ofNode);
+            }
             return ps.executeUpdate();
         }
     }

@@ -1,6 +1,8 @@
 package io.panelx.line;
 
 import io.panelx.channel.ChannelChanged;
+import io.panelx.config.LoginFailures;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -29,7 +31,13 @@ public class LineDirectory {
     private final ConcurrentHashMap<String, Optional<LineAccount>> byUsername =
             new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, String> verified = new ConcurrentHashMap<>();
-    private final LoginThrottle throttle = new LoginThrottle();
+    @Inject @LoginFailures java.util.concurrent.ConcurrentMap<String, String> loginFailures;
+    private LoginThrottle throttle;
+
+    @PostConstruct
+    void init() {
+        throttle = new LoginThrottle(loginFailures);
+    }
 
     /** Checks credentials, status, address and player; fires ConnectionRefused when refusing. */
     public Admission authenticate(

@@ -24,6 +24,31 @@ public class Panel implements PanelMXBean {
     }
 
     @Override
+    public String getNode() {
+        return stats.snapshot().node();
+    }
+
+    @Override
+    public int getClusterNodes() {
+        return stats.clusterSnapshot().nodes().size();
+    }
+
+    @Override
+    public int getClusterViewers() {
+        return stats.clusterSnapshot().totals().viewers();
+    }
+
+    @Override
+    public long getClusterBitsPerSecondOut() {
+        return stats.clusterSnapshot().totals().bitsPerSecondOut();
+    }
+
+    @Override
+    public long getClusterBytesOut() {
+        return stats.clusterSnapshot().totals().bytesOut();
+    }
+
+    @Override
     public int getViewers() {
         return totals().viewers();
     }

@@ -8,6 +8,21 @@ public interface PanelMXBean {
     /** Viewer connections open now, whatever their origin. */
     int getViewers();
 
+    /** This server's cluster node name (jboss.node.name). */
+    String getNode();
+
+    /** Nodes of the cluster that report figures (1 on a single server). */
+    int getClusterNodes();
+
+    /** Viewers on every node of the cluster (this node's on a single server). */
+    int getClusterViewers();
+
+    /** Bitrate sent to players by every node of the cluster. */
+    long getClusterBitsPerSecondOut();
+
+    /** Bytes sent to players by every node since each started. */
+    long getClusterBytesOut();
+
     /** Viewers of direct-proxy channels. */
     int getProxyViewers();
 

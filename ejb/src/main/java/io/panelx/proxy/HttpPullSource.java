@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -24,21 +25,30 @@ public final class HttpPullSource implements Source {
     static final int READ_TIMEOUT_MILLIS = 4_000;
 
     private final URI uri;
+    private final Origin origin;
+    private final Map<String, String> headers;
     private volatile HttpURLConnection connection;
     private volatile boolean aborted;
 
     public HttpPullSource(URI uri) {
+        this(uri, Origin.PROXY, Map.of());
+    }
+
+    /** A pull with extra request headers, reporting the origin of what it relays. */
+    HttpPullSource(URI uri, Origin origin, Map<String, String> headers) {
         this.uri = uri;
+        this.origin = origin;
+        this.headers = headers;
     }
 
     @Override
     public Origin origin() {
-        return Origin.PROXY;
+        return origin;
     }
 
     @Override
     public void run(Feed feed) throws IOException {
-        HttpURLConnection c = open(uri);
+        HttpURLConnection c = open(uri, headers);
         connection = c;
         if (aborted) {
             c.disconnect();
@@ -58,7 +68,12 @@ public final class HttpPullSource implements Source {
 
     /** Opens a GET and checks the status; shared with the HLS pull. */
     static HttpURLConnection open(URI uri) throws IOException {
+        return open(uri, Map.of());
+    }
+
+    private static HttpURLConnection open(URI uri, Map<String, String> headers) throws IOException {
         var c = (HttpURLConnection) uri.toURL().openConnection();
+        headers.forEach(c::setRequestProperty);
         c.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
         c.setReadTimeout(READ_TIMEOUT_MILLIS);
         c.setInstanceFollowRedirects(true);

@@ -31,19 +31,17 @@ public class SchemaMigration {
     @PostConstruct
     void migrate() {
         Vendor vendor = Vendor.of(dataSource);
-        var result =
+        var config =
                 Flyway.configure(getClass().getClassLoader())
                         .dataSource(dataSource)
                         .locations("classpath:db/migration", "classpath:db/vendor/" + vendor.folder)
-                        .placeholders(vendor.placeholders)
-                        // A cluster node's JGroups discovery (JDBC_PING, cli/cluster-jgroups.cli)
-                        // creates its table JGROUPSPING in this schema at boot, before this runs:
-                        // on a new database it is the only table, and no reason to refuse the
-                        // schema. Baseline 0: every migration still runs.
-                        .baselineOnMigrate(Boolean.getBoolean("panelx.cluster"))
-                        .baselineVersion("0")
-                        .load()
-                        .migrate();
+                        .placeholders(vendor.placeholders);
+        if (onlyClusterDiscovery()) {
+            // A cluster node's JGroups (JDBC_PING) writes its table before PanelX first starts:
+            // that schema is new all the same. Any other table still makes Flyway refuse.
+            config.baselineOnMigrate(true).baselineVersion("0");
+        }
+        var result = config.load().migrate();
         // Flyway reports no target version when there was nothing to apply.
         String version =
                 result.targetSchemaVersion != null
@@ -58,6 +56,27 @@ public class SchemaMigration {
                                 + " ("
                                 + result.migrationsExecuted
                                 + " migrations applied now)");
+    }
+
+    /** True when the schema holds the cluster's discovery table (JDBC_PING) and nothing else. */
+    private boolean onlyClusterDiscovery() {
+        try (Connection c = dataSource.getConnection()) {
+            boolean discovery = false;
+            try (var tables =
+                    c.getMetaData()
+                            .getTables(
+                                    c.getCatalog(), c.getSchema(), "%", new String[] {"TABLE"})) {
+                while (tables.next()) {
+                    if (!"jgroupsping".equalsIgnoreCase(tables.getString("TABLE_NAME"))) {
+                        return false;
+                    }
+                    discovery = true;
+                }
+            }
+            return discovery;
+        } catch (SQLException e) {
+            return false; // Flyway reports what is wrong with this database
+        }
     }
 
     /** The SQL dialects the migrations are written for. */

@@ -1,5 +1,6 @@
 package io.panelx.stats;
 
+import io.panelx.config.Settings;
 import io.panelx.delivery.ChannelState;
 import io.panelx.delivery.ChannelStateChanged;
 import io.panelx.delivery.FeedSampled;
@@ -13,6 +14,7 @@ import io.panelx.viewer.ViewerConnected;
 import io.panelx.viewer.ViewerDisconnected;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,6 +56,7 @@ public class LiveStats {
 
     @Inject OpenConnections open;
     @Inject LedgerFigures ledger;
+    @Inject Instance<PeerSnapshots> peers;
 
     private final ConcurrentHashMap<Long, ChannelFigures> channels = new ConcurrentHashMap<>();
     private final EnumMap<Refusal, LongAdder> refused = new EnumMap<>(Refusal.class);
@@ -121,7 +124,9 @@ public class LiveStats {
         return "ts".equals(v.format()) || "m3u8".equals(v.format());
     }
 
+    /** This server's figures (JMX stays per node). */
     public Snapshot snapshot() {
+        String node = Settings.nodeName();
         Instant now = Instant.now();
         var conns = new ArrayList<ConnectionLive>();
         var perChannelViewers = new java.util.HashMap<Long, int[]>();
@@ -134,7 +139,7 @@ public class LiveStats {
                 c -> {
                     Viewer v = c.viewer();
                     long bytes = c.bytesSent(), bps = c.bitsPerSecond();
-                    conns.add(ConnectionLive.of(v, bytes, bps));
+                    conns.add(ConnectionLive.of(v, bytes, bps, node));
                     sum[0] += bytes;
                     sum[1] += bps;
                     byOrigin[v.origin().ordinal()]++;
@@ -162,6 +167,7 @@ public class LiveStats {
             long out = perChannelOut.getOrDefault(f.channelId, new long[1])[0];
             chans.add(
                     new ChannelLive(
+                            node,
                             f.channelId,
                             f.name,
                             f.state,
@@ -198,14 +204,61 @@ public class LiveStats {
                         ledger.databaseUp(),
                         ledger.statements(),
                         ledger.pending());
-        return new Snapshot(now, totals, List.copyOf(chans), List.copyOf(conns));
+        return new Snapshot(
+                now,
+                node,
+                totals,
+                List.copyOf(chans),
+                List.copyOf(conns),
+                List.of(new NodeTotals(node, totals)));
     }
 
+    /**
+     * The whole cluster's figures: this node's and every other live node's latest snapshot, with
+     * totals summed and a row per node. On a single server, {@link #snapshot()}.
+     */
+    public Snapshot clusterSnapshot() {
+        Snapshot local = snapshot();
+        List<Snapshot> others = peers.isResolvable() ? peers.get().peers() : List.of();
+        if (others.isEmpty()) {
+            return local;
+        }
+        var all = new ArrayList<Snapshot>(others.size() + 1);
+        all.add(local);
+        all.addAll(others);
+        all.sort(Comparator.comparing(Snapshot::node));
+        var chans = new ArrayList<ChannelLive>();
+        var conns = new ArrayList<ConnectionLive>();
+        var nodes = new ArrayList<NodeTotals>();
+        for (Snapshot s : all) {
+            chans.addAll(s.channels());
+            conns.addAll(s.connections());
+            nodes.add(new NodeTotals(s.node(), s.totals()));
+        }
+        conns.sort(Comparator.comparing(ConnectionLive::startedAt));
+        chans.sort(Comparator.comparingLong(ChannelLive::channelId));
+        return new Snapshot(
+                local.at(),
+                null,
+                Totals.sum(all.stream().map(Snapshot::totals).toList()),
+                List.copyOf(chans),
+                List.copyOf(conns),
+                List.copyOf(nodes));
+    }
+
+    /**
+     * Figures of one server ({@code node} names it) or of a cluster ({@code node} null; {@code
+     * nodes} has a row per node and the totals are their sums).
+     */
     public record Snapshot(
             Instant at,
+            String node,
             Totals totals,
             List<ChannelLive> channels,
-            List<ConnectionLive> connections) {}
+            List<ConnectionLive> connections,
+            List<NodeTotals> nodes) {}
+
+    public record NodeTotals(String name, Totals totals) {}
 
     public record Totals(
             int viewers,
@@ -222,9 +275,54 @@ public class LiveStats {
             Map<String, Long> refused,
             boolean databaseUp,
             long ledgerStatements,
-            int ledgerPending) {}
+            int ledgerPending) {
 
+        /** A cluster's totals: sums; the database is up when every node reaches it. */
+        static Totals sum(List<Totals> all) {
+            int viewers = 0, proxy = 0, ffmpeg = 0, running = 0, processes = 0, pending = 0;
+            long bytesOut = 0, bpsOut = 0, bytesIn = 0, bpsIn = 0, proxyTotal = 0;
+            long ffmpegTotal = 0, statements = 0;
+            boolean up = true;
+            var refused = new java.util.TreeMap<String, Long>();
+            for (Totals t : all) {
+                viewers += t.viewers;
+                proxy += t.proxyViewers;
+                ffmpeg += t.ffmpegViewers;
+                bytesOut += t.bytesOut;
+                bpsOut += t.bitsPerSecondOut;
+                bytesIn += t.bytesIn;
+                bpsIn += t.bitsPerSecondIn;
+                running += t.runningChannels;
+                processes += t.ffmpegProcesses;
+                proxyTotal += t.proxyConnectionsTotal;
+                ffmpegTotal += t.ffmpegConnectionsTotal;
+                if (t.refused != null) t.refused.forEach((k, v) -> refused.merge(k, v, Long::sum));
+                up &= t.databaseUp;
+                statements += t.ledgerStatements;
+                pending += t.ledgerPending;
+            }
+            return new Totals(
+                    viewers,
+                    proxy,
+                    ffmpeg,
+                    bytesOut,
+                    bpsOut,
+                    bytesIn,
+                    bpsIn,
+                    running,
+                    processes,
+                    proxyTotal,
+                    ffmpegTotal,
+                    java.util.Collections.unmodifiableSortedMap(refused),
+                    up,
+                    statements,
+                    pending);
+        }
+    }
+
+    /** A running channel on one node ({@code node}); a relayed channel runs on several. */
     public record ChannelLive(
+            String node,
             long channelId,
             String name,
             ChannelState state,
@@ -241,6 +339,7 @@ public class LiveStats {
             FeedSampled.FfmpegProgress progress) {}
 
     public record ConnectionLive(
+            String node,
             String connectionId,
             long lineId,
             String lineUsername,
@@ -254,8 +353,9 @@ public class LiveStats {
             long bytesSent,
             long bitsPerSecond) {
 
-        public static ConnectionLive of(Viewer v, long bytesSent, long bitsPerSecond) {
+        public static ConnectionLive of(Viewer v, long bytesSent, long bitsPerSecond, String node) {
             return new ConnectionLive(
+                    node,
                     v.connectionId(),
                     v.lineId(),
                     v.lineUsername(),

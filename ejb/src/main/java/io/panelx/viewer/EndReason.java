@@ -14,5 +14,10 @@ public enum EndReason {
     CHANNEL_STOPPED,
     SHUTDOWN,
     /** Set at startup on records a crashed server left open. */
-    SERVER_RESTART
+    SERVER_RESTART,
+    /**
+     * Set by a surviving cluster node on the records of a node that left the cluster without
+     * closing them (a crash, a cut network).
+     */
+    NODE_LOST
 }

@@ -11,4 +11,10 @@ public interface RecordKeeper {
      * ViewerConnected; false when the database did not confirm in time (the record stays queued).
      */
     boolean awaitRecorded(String connectionId, long timeoutMillis);
+
+    /**
+     * Closes, at their last checkpoint and with reason NODE_LOST, the open records of a cluster
+     * node that left without closing them; queued, so it never blocks the caller.
+     */
+    void closeRecordsOf(String lostNode);
 }

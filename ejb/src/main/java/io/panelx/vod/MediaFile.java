@@ -10,7 +10,10 @@ import jakarta.persistence.Embeddable;
 @Embeddable
 public class MediaFile {
 
-    /** A path relative to panelx.vod-root, or an http(s) URL. */
+    /**
+     * A path relative to panelx.vod-root, an http(s) URL, or (a recording's movie) an absolute path
+     * under panelx.recordings-root.
+     */
     @Column(nullable = false)
     String source;
 

@@ -3,6 +3,7 @@ package io.panelx.vod;
 import io.panelx.admin.Conflict;
 import io.panelx.admin.InvalidInput;
 import io.panelx.admin.NotFound;
+import io.panelx.config.Settings;
 import io.panelx.line.Line;
 import io.panelx.line.LineChanged;
 import io.panelx.line.LineVodBouquet;
@@ -180,6 +181,31 @@ public class VodLibrary {
         }
         var m = new Movie();
         apply(m, form);
+        em.persist(m);
+        em.flush();
+        changed.fire(new VodChanged());
+        return m;
+    }
+
+    /**
+     * The movie of a finished scheduled recording (io.panelx.archive): its file is an absolute path
+     * under {@code panelx.recordings-root}, which the library scan never reads, so the scan leaves
+     * it alone; it goes with its recording. Listed in the "Recordings" category.
+     */
+    public Movie addRecording(String title, String plot, String releaseDate, Path file) {
+        Path source = file.toAbsolutePath().normalize();
+        Path local = VodSource.file(source.toString());
+        if (local == null || !source.startsWith(Settings.recordingsRoot())) {
+            throw new InvalidInput("not a file under the recordings root: " + file);
+        }
+        var m = new Movie();
+        m.title = clip(title, 300);
+        m.plot = plot == null ? null : clip(plot, 4000);
+        m.releaseDate = releaseDate;
+        m.category = categoryNamed(VodKind.MOVIE, "Recordings");
+        m.file = new MediaFile(source.toString(), "ts");
+        m.file.probed(Probe.of(local));
+        m.file.sizeBytes = local.toFile().length();
         em.persist(m);
         em.flush();
         changed.fire(new VodChanged());

@@ -82,16 +82,18 @@ public final class VodSource {
     }
 
     /**
-     * The file of a stored relative source, or null when it is not a regular file under the root
-     * (vanished, or a link that leads outside).
+     * The file of a stored source, or null when it is not a regular file under the VOD root
+     * (vanished, or a link that leads outside). A finished scheduled recording's movie is stored as
+     * an absolute path under {@code panelx.recordings-root}, the one other folder served.
      */
     public static Path file(String source) {
         if (source == null || isHttp(source)) {
             return null;
         }
-        Path root = Settings.vodRoot();
         try {
-            Path file = root.resolve(source).normalize();
+            Path file = Settings.vodRoot().resolve(source).normalize();
+            Path recordings = Settings.recordingsRoot();
+            Path root = file.startsWith(recordings) ? recordings : Settings.vodRoot();
             if (!file.startsWith(root) || !Files.isRegularFile(file)) {
                 return null;
             }

@@ -9,8 +9,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * {@code GET /api/v1/live/snapshot}: the live snapshot as JSON, for scripts and for checking that
- * JMX and Prometheus show what the dashboard shows. Admins only, like the rest of /api/v1.
+ * {@code GET /api/v1/live/snapshot}: the live snapshot as JSON (on a cluster node, the whole
+ * cluster's, with a row per node in {@code nodes} and each connection's and channel's {@code
+ * node}), for scripts and for checking that JMX and Prometheus show what the dashboard shows.
+ * Admins only, like the rest of /api/v1.
  */
 @RequestScoped
 @Path("/live/snapshot")
@@ -21,6 +23,6 @@ public class LiveSnapshotResource {
 
     @GET
     public LiveStats.Snapshot snapshot() {
-        return stats.snapshot();
+        return stats.clusterSnapshot();
     }
 }

@@ -32,7 +32,10 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 public class RecordingsResource {
 
-    /** A recording as the API shows it; {@code file} is its download path once COMPLETED. */
+    /**
+     * A recording as the API shows it; {@code file} is its download path once COMPLETED, {@code
+     * movieId} the VOD movie it became.
+     */
     public record RecordingView(
             long id,
             long channelId,
@@ -45,7 +48,8 @@ public class RecordingsResource {
             long bytes,
             String detail,
             Instant createdAt,
-            String file) {
+            String file,
+            Long movieId) {
 
         static RecordingView of(Recording r) {
             return new RecordingView(
@@ -62,7 +66,8 @@ public class RecordingsResource {
                     r.getCreatedAt(),
                     r.getStatus() == Recording.Status.COMPLETED
                             ? "/api/v1/recordings/" + r.getId() + "/file"
-                            : null);
+                            : null,
+                    r.getMovieId());
         }
     }
 

@@ -86,7 +86,7 @@ public class LiveBroadcaster {
         if (subscribers.isEmpty()) {
             return;
         }
-        var row = LiveStats.ConnectionLive.of(event.viewer(), 0, 0);
+        var row = LiveStats.ConnectionLive.of(event.viewer(), 0, 0, Settings.nodeName());
         publish(new LiveMessage("connected", row), false);
     }
 
@@ -132,13 +132,13 @@ public class LiveBroadcaster {
     }
 
     private String snapshotMessage() {
-        return jsonb.toJson(new LiveMessage("snapshot", stats.snapshot()));
+        return jsonb.toJson(new LiveMessage("snapshot", stats.clusterSnapshot()));
     }
 
     /** Every tick: one graph point, kept even with no dashboard open, and the push. */
     private void tick() {
         try {
-            var snapshot = stats.snapshot();
+            var snapshot = stats.clusterSnapshot();
             var t = snapshot.totals();
             synchronized (samples) {
                 samples.add(

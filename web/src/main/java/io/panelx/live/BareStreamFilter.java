@@ -19,7 +19,7 @@ public class BareStreamFilter extends HttpFilter {
 
     private static final Pattern BARE = Pattern.compile("^/[^/]+/[^/]+/[0-9]+(\\.ts)?$");
     private static final Pattern RESERVED =
-            Pattern.compile("^/(live|hls|api|admin|ws|webjars|movie|series|assets)/.*");
+            Pattern.compile("^/(live|hls|api|admin|ws|webjars|movie|series|assets|internal)/.*");
 
     @Inject LiveRoute route;
 

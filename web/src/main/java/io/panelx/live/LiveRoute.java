@@ -2,6 +2,7 @@ package io.panelx.live;
 
 import io.panelx.channel.ChannelDirectory;
 import io.panelx.channel.ChannelInfo;
+import io.panelx.config.Settings;
 import io.panelx.delivery.Body;
 import io.panelx.delivery.ChannelHls;
 import io.panelx.delivery.Refused;
@@ -114,6 +115,14 @@ public class LiveRoute {
             HttpServletResponse resp)
             throws Refused, IOException {
         var player = hls.open(admission.line(), channel, ip, userAgent);
+        if (Settings.clustered() && req.getSession(false) == null) {
+            // Behind the cluster's balancer, a player's reloads and segments must come back to the
+            // node that holds its HLS session: the session cookie carries this node's route
+            // (mod_cluster's sticky sessions), and players send cookies back within a stream.
+            req.getSession(true)
+                    .setMaxInactiveInterval(
+                            (int) Math.max(60, 2 * Settings.hlsSessionTimeout().toSeconds()));
+        }
         String playlist = hls.playlist(player, "/hls/" + player.token() + "/");
         if (playlist == null) {
             refuse(resp, Refusal.UNAVAILABLE);

@@ -62,7 +62,7 @@ public class MetricsEndpoint extends HttpServlet {
             }
         }
         byte[] body =
-                (PrometheusText.render(stats.snapshot())
+                (PrometheusText.render(stats.clusterSnapshot())
                                 + ArchiveMetrics.render(archives.statuses(), archives.maxBytes()))
                         .getBytes(StandardCharsets.UTF_8);
         response.setContentType(PrometheusText.CONTENT_TYPE);

@@ -3,6 +3,7 @@ package io.panelx.monitoring;
 import io.panelx.line.Refusal;
 import io.panelx.stats.LiveStats;
 import io.panelx.viewer.Origin;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.ToLongFunction;
 
@@ -16,6 +17,7 @@ final class PrometheusText {
     static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
     private final StringBuilder out = new StringBuilder(4096);
+    private boolean clusterView;
 
     private PrometheusText() {}
 
@@ -23,72 +25,125 @@ final class PrometheusText {
         return new PrometheusText().write(snapshot).out.toString();
     }
 
+    /**
+     * A single server's samples carry no node label. A cluster node's carry {@code node}: one
+     * series per node of the cluster for each figure, so that any one node's /metrics shows the
+     * whole cluster (sum by node for the totals), plus panelx_cluster_nodes.
+     */
     private PrometheusText write(LiveStats.Snapshot s) {
-        LiveStats.Totals t = s.totals();
+        boolean cluster = s.node() == null;
+        clusterView = cluster;
+        List<LiveStats.NodeTotals> nodes = s.nodes();
+        if (cluster) {
+            gauge(
+                    "panelx_cluster_nodes",
+                    "Nodes of the cluster that report figures.",
+                    nodes.size());
+        }
 
         family("panelx_viewers", "gauge", "Viewer connections open now, by origin.");
-        sample("panelx_viewers", label("origin", Origin.PROXY), t.proxyViewers());
-        sample("panelx_viewers", label("origin", Origin.FFMPEG), t.ffmpegViewers());
+        for (LiveStats.NodeTotals n : nodes) {
+            String at = cluster ? label("node", n.name()) + "," : "";
+            sample("panelx_viewers", at + label("origin", Origin.PROXY), n.totals().proxyViewers());
+            sample(
+                    "panelx_viewers",
+                    at + label("origin", Origin.FFMPEG),
+                    n.totals().ffmpegViewers());
+        }
 
         family(
                 "panelx_connections_total",
                 "counter",
                 "Viewer connections admitted since the server started, by origin.");
-        sample(
-                "panelx_connections_total",
-                label("origin", Origin.PROXY),
-                t.proxyConnectionsTotal());
-        sample(
-                "panelx_connections_total",
-                label("origin", Origin.FFMPEG),
-                t.ffmpegConnectionsTotal());
+        for (LiveStats.NodeTotals n : nodes) {
+            String at = cluster ? label("node", n.name()) + "," : "";
+            sample(
+                    "panelx_connections_total",
+                    at + label("origin", Origin.PROXY),
+                    n.totals().proxyConnectionsTotal());
+            sample(
+                    "panelx_connections_total",
+                    at + label("origin", Origin.FFMPEG),
+                    n.totals().ffmpegConnectionsTotal());
+        }
 
         family(
                 "panelx_connections_refused_total",
                 "counter",
                 "Stream and player API requests refused since the server started, by reason.");
-        for (Refusal r : Refusal.values()) {
-            sample(
-                    "panelx_connections_refused_total",
-                    label("reason", r),
-                    t.refused().getOrDefault(r.name(), 0L));
+        for (LiveStats.NodeTotals n : nodes) {
+            String at = cluster ? label("node", n.name()) + "," : "";
+            for (Refusal r : Refusal.values()) {
+                sample(
+                        "panelx_connections_refused_total",
+                        at + label("reason", r),
+                        n.totals().refused().getOrDefault(r.name(), 0L));
+            }
         }
 
-        gauge(
+        perNode(
+                nodes,
+                cluster,
                 "panelx_outbound_bits_per_second",
+                "gauge",
                 "Bitrate sent to players now.",
-                t.bitsPerSecondOut());
-        family(
+                LiveStats.Totals::bitsPerSecondOut);
+        perNode(
+                nodes,
+                cluster,
                 "panelx_outbound_bytes_total",
                 "counter",
-                "Bytes sent to players since the server started.");
-        sample("panelx_outbound_bytes_total", "", t.bytesOut());
-        gauge(
+                "Bytes sent to players since the server started.",
+                LiveStats.Totals::bytesOut);
+        perNode(
+                nodes,
+                cluster,
                 "panelx_inbound_bits_per_second",
+                "gauge",
                 "Bitrate received from the sources of the running channels now.",
-                t.bitsPerSecondIn());
-        gauge(
+                LiveStats.Totals::bitsPerSecondIn);
+        perNode(
+                nodes,
+                cluster,
                 "panelx_inbound_bytes",
+                "gauge",
                 "Bytes received by the sources of the channels running now.",
-                t.bytesIn());
-        gauge(
+                LiveStats.Totals::bytesIn);
+        perNode(
+                nodes,
+                cluster,
                 "panelx_running_channels",
+                "gauge",
                 "Channels whose feed is not stopped (starting, running, restarting, failed).",
-                t.runningChannels());
-        gauge("panelx_ffmpeg_processes", "FFmpeg processes running now.", t.ffmpegProcesses());
-        gauge(
+                LiveStats.Totals::runningChannels);
+        perNode(
+                nodes,
+                cluster,
+                "panelx_ffmpeg_processes",
+                "gauge",
+                "FFmpeg processes running now.",
+                LiveStats.Totals::ffmpegProcesses);
+        perNode(
+                nodes,
+                cluster,
                 "panelx_database_up",
+                "gauge",
                 "1 while the ledger reaches the database.",
-                t.databaseUp() ? 1 : 0);
-        family(
+                t -> t.databaseUp() ? 1 : 0);
+        perNode(
+                nodes,
+                cluster,
                 "panelx_ledger_statements_total",
                 "counter",
-                "SQL statements the connection ledger has executed since the server started.");
-        sample("panelx_ledger_statements_total", "", t.ledgerStatements());
-        gauge(
+                "SQL statements the connection ledger has executed since the server started.",
+                LiveStats.Totals::ledgerStatements);
+        perNode(
+                nodes,
+                cluster,
                 "panelx_ledger_pending",
+                "gauge",
                 "Connection record changes not yet in the database.",
-                t.ledgerPending());
+                LiveStats.Totals::ledgerPending);
 
         family(
                 "panelx_channel_info",
@@ -144,6 +199,19 @@ final class PrometheusText {
         }
     }
 
+    private void perNode(
+            List<LiveStats.NodeTotals> nodes,
+            boolean cluster,
+            String name,
+            String type,
+            String help,
+            ToLongFunction<LiveStats.Totals> value) {
+        family(name, type, help);
+        for (LiveStats.NodeTotals n : nodes) {
+            sample(name, cluster ? label("node", n.name()) : "", value.applyAsLong(n.totals()));
+        }
+    }
+
     private void gauge(String name, String help, long value) {
         family(name, "gauge", help);
         sample(name, "", value);
@@ -162,8 +230,9 @@ final class PrometheusText {
         out.append(' ').append(value).append('\n');
     }
 
-    private static String channel(LiveStats.ChannelLive c) {
-        return label("channel_id", c.channelId()) + "," + label("channel", c.name());
+    private String channel(LiveStats.ChannelLive c) {
+        String at = clusterView ? label("node", c.node()) + "," : "";
+        return at + label("channel_id", c.channelId()) + "," + label("channel", c.name());
     }
 
     /** Enum values become lower-case label values, as Prometheus labels usually are. */

@@ -20,7 +20,8 @@ import java.util.logging.Logger;
 /**
  * {@code /get.php}: the line's channels as an M3U playlist. {@code type=m3u} is the bare list,
  * {@code m3u_plus} adds the tvg-* attributes and group-title players use for logos, guide and
- * folders; {@code output} picks MPEG-TS ({@code ts}) or HLS ({@code m3u8}, {@code hls}) URLs.
+ * folders, and the catch-up attributes of archived channels; {@code output} picks MPEG-TS ({@code
+ * ts}) or HLS ({@code m3u8}, {@code hls}) URLs.
  */
 @WebServlet(urlPatterns = "/get.php")
 public class Playlist extends HttpServlet {
@@ -113,7 +114,8 @@ public class Playlist extends HttpServlet {
                                         group == null
                                                 ? LiveStreamEntries.UNCATEGORISED_NAME
                                                 : group))
-                        .append('"');
+                        .append('"')
+                        .append(catchup(c.archiveHours()));
             }
             m3u.append(',').append(name).append('\n');
             m3u.append(base)
@@ -133,6 +135,20 @@ public class Playlist extends HttpServlet {
         response.setHeader("Content-Disposition", "inline; filename=\"playlist.m3u\"");
         response.setHeader("Cache-Control", "no-store");
         response.getWriter().append(m3u);
+    }
+
+    /**
+     * The catch-up attributes of an archived channel's entry ("" for others): {@code catchup="xc"}
+     * and {@code catchup-days} for TiviMate, OTT Navigator and Kodi (they build XC's {@code
+     * /timeshift/} URL from the live URL, so no {@code catchup-source}), and {@code timeshift}, the
+     * days XC_VM's own m3u_plus states. Days as {@code tv_archive_duration} counts them.
+     */
+    static String catchup(int archiveHours) {
+        if (archiveHours <= 0) {
+            return "";
+        }
+        int days = LiveStreamEntries.archiveDays(archiveHours);
+        return " catchup=\"xc\" catchup-days=\"" + days + "\" timeshift=\"" + days + "\"";
     }
 
     private static String orDefault(String value, String fallback) {

@@ -14,6 +14,10 @@ import org.junit.jupiter.api.Test;
 class PrometheusTextTest {
 
     private static LiveStats.Snapshot snapshot(String channelName) {
+        return snapshot(channelName, "node1");
+    }
+
+    private static LiveStats.Snapshot snapshot(String channelName, String node) {
         var totals =
                 new LiveStats.Totals(
                         3,
@@ -33,6 +37,7 @@ class PrometheusTextTest {
                         0);
         var channel =
                 new LiveStats.ChannelLive(
+                        node,
                         5,
                         channelName,
                         ChannelState.RUNNING,
@@ -47,7 +52,46 @@ class PrometheusTextTest {
                         null,
                         0,
                         null);
-        return new LiveStats.Snapshot(Instant.EPOCH, totals, List.of(channel), List.of());
+        return new LiveStats.Snapshot(
+                Instant.EPOCH,
+                node,
+                totals,
+                List.of(channel),
+                List.of(),
+                List.of(new LiveStats.NodeTotals(node, totals)));
+    }
+
+    /** Two nodes' figures merged as LiveStats.clusterSnapshot does (node null, a row each). */
+    private static LiveStats.Snapshot cluster() {
+        var a = snapshot("News", "node1");
+        var b = snapshot("News", "node2");
+        return new LiveStats.Snapshot(
+                Instant.EPOCH,
+                null,
+                a.totals(),
+                List.of(a.channels().get(0), b.channels().get(0)),
+                List.of(),
+                List.of(a.nodes().get(0), b.nodes().get(0)));
+    }
+
+    @Test
+    void aClusterNodesFiguresCarryTheNodeLabel() {
+        String text = PrometheusText.render(cluster());
+        assertTrue(text.contains("\npanelx_cluster_nodes 2\n"), text);
+        assertTrue(text.contains("\npanelx_viewers{node=\"node1\",origin=\"proxy\"} 1\n"), text);
+        assertTrue(text.contains("\npanelx_viewers{node=\"node2\",origin=\"ffmpeg\"} 2\n"), text);
+        assertTrue(text.contains("\npanelx_outbound_bytes_total{node=\"node2\"} 5000\n"), text);
+        assertTrue(
+                text.contains(
+                        "\npanelx_channel_viewers{node=\"node2\",channel_id=\"5\",channel=\"News\"} 2\n"),
+                text);
+        // one HELP/TYPE per family, even with a sample per node
+        assertEquals(1, text.split("# TYPE panelx_viewers ", -1).length - 1);
+    }
+
+    @Test
+    void aSingleServersFiguresHaveNoNodeLabel() {
+        assertFalse(PrometheusText.render(snapshot("News")).contains("node="));
     }
 
     @Test

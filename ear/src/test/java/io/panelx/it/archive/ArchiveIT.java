@@ -35,8 +35,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Catch-up on a real channel: a test pattern archived for an hour records segments; XC's timeshift
  * URLs (MPEG-TS and HLS) decode in ffprobe from the keyframe nearest the requested time, counted in
  * the ledger as "timeshift"; the Xtream API announces the archive; a scheduled recording of a past
- * window downloads as a file; pruning by quota removes the oldest segments, and a quota too small
- * stops recording with a clear state while a live viewer keeps receiving.
+ * window downloads as a file, and one of a window to come becomes a movie that plays at /movie/;
+ * pruning by quota removes the oldest segments, and a quota too small stops recording with a clear
+ * state while a live viewer keeps receiving.
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -115,6 +116,15 @@ class ArchiveIT {
                         .orElseThrow();
         assertEquals(1, entry.getInt("tv_archive"), "an int, as XC sends it");
         assertEquals(1, entry.getInt("tv_archive_duration"), "days: one hour counts as one");
+        // get.php m3u_plus: XC catch-up for TiviMate/Kodi (catchup="xc") and XC_VM's timeshift.
+        String m3u =
+                player("/get.php?username=" + user + "&password=pw&type=m3u_plus&output=ts").body();
+        String extinf =
+                m3u.lines()
+                        .takeWhile(l -> !l.endsWith("/" + channel + ".ts"))
+                        .reduce((a, b) -> b)
+                        .orElseThrow();
+        assertTrue(extinf.contains(" catchup=\"xc\" catchup-days=\"1\" timeshift=\"1\""), extinf);
         var bad =
                 post(
                         "/api/v1/channels",
@@ -276,13 +286,7 @@ class ArchiveIT {
                                 + "\",\"title\":\"IT recording\"}");
         assertEquals(201, created.statusCode(), created.body());
         long id = object(created.body()).getJsonNumber("id").longValue();
-        await().atMost(Duration.ofSeconds(20))
-                .until(
-                        () ->
-                                "COMPLETED"
-                                        .equals(
-                                                object(get("/api/v1/recordings/" + id).body())
-                                                        .getString("status")));
+        completed(id, Duration.ofSeconds(20));
         var listed = array(get("/api/v1/recordings").body());
         assertTrue(
                 listed.stream()
@@ -310,6 +314,64 @@ class ArchiveIT {
         }
         assertEquals(204, delete("/api/v1/recordings/" + id).statusCode());
         assertEquals(404, get("/api/v1/recordings/" + id).statusCode());
+    }
+
+    @Test
+    @Order(6)
+    void aScheduledRecordingBecomesAMovieThatPlaysAndGoesWithIt() throws Exception {
+        String title = unique("Recorded show");
+        Instant start = Instant.now().plusSeconds(3);
+        var created =
+                post(
+                        "/api/v1/recordings",
+                        "{\"channelId\":"
+                                + channel
+                                + ",\"startsAt\":\""
+                                + start
+                                + "\",\"endsAt\":\""
+                                + start.plusSeconds(12)
+                                + "\",\"title\":\""
+                                + title
+                                + "\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        long id = object(created.body()).getJsonNumber("id").longValue();
+        // The window ends, its last segment closes (6-10 s later), then the copy.
+        long movie = completed(id, Duration.ofSeconds(90)).getJsonNumber("movieId").longValue();
+        String vod = "/player_api.php?username=" + user + "&password=pw&action=get_vod_streams";
+        await().atMost(Duration.ofSeconds(20)).until(() -> vodEntry(vod, movie) != null);
+        JsonObject entry = vodEntry(vod, movie);
+        assertEquals(title, entry.getString("name"));
+        assertEquals("ts", entry.getString("container_extension"));
+        String url = BASE + "/movie/" + user + "/pw/" + movie + ".ts";
+        assertTrue(Players.ffprobeCodecs(url).containsAll(List.of("h264", "aac")), url);
+        assertTrue(duration(url) >= 10, "the 12 s window plays: " + duration(url) + " s");
+
+        assertEquals(204, delete("/api/v1/recordings/" + id).statusCode());
+        await().atMost(Duration.ofSeconds(20)).until(() -> vodEntry(vod, movie) == null);
+        assertEquals(404, player("/movie/" + user + "/pw/" + movie + ".ts").statusCode());
+    }
+
+    /** The recording once it is COMPLETED. */
+    static JsonObject completed(long recording, Duration within) {
+        await().atMost(within)
+                .until(
+                        () ->
+                                "COMPLETED"
+                                        .equals(
+                                                object(
+                                                                get("/api/v1/recordings/"
+                                                                                + recording)
+                                                                        .body())
+                                                        .getString("status")));
+        return object(get("/api/v1/recordings/" + recording).body());
+    }
+
+    static JsonObject vodEntry(String getVodStreams, long movie) {
+        return array(player(getVodStreams).body()).stream()
+                .map(v -> v.asJsonObject())
+                .filter(o -> o.getJsonNumber("stream_id").longValue() == movie)
+                .findFirst()
+                .orElse(null);
     }
 
     @Test

@@ -26,16 +26,29 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Debian's headless Chromium driven through Debian's chromedriver. Paths are given explicitly so
  * Selenium Manager never tries to download a browser or driver (there is no internet here).
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     static final String CHROMIUM = System.getProperty("panelx.chromium", "/usr/bin/chromium");
     static final String CHROMEDRIVER =
             System.getProperty("panelx.chromedriver", "/usr/bin/chromedriver");
 
-    final WebDriver driver;
+    public final WebDriver driver;
     private final Path profile;
 
+    /** The panel it opens: the test server, or a cluster node. */
+    private final String base;
+
     Browser(int width, int height) {
+        this(width, height, BASE);
+    }
+
+    /** A browser of another panel on this machine (a cluster node). */
+    public Browser(String base) {
+        this(1280, 800, base);
+    }
+
+    private Browser(int width, int height, String base) {
+        this.base = base;
         try {
             profile = Files.createTempDirectory("panelx-chromium-");
         } catch (IOException e) {
@@ -68,7 +81,7 @@ final class Browser implements AutoCloseable {
         this(1280, 800);
     }
 
-    WebDriverWait waitUpTo(Duration timeout) {
+    public WebDriverWait waitUpTo(Duration timeout) {
         var wait = new WebDriverWait(driver, timeout);
         wait.pollingEvery(Duration.ofMillis(100));
         return wait;
@@ -98,17 +111,17 @@ final class Browser implements AutoCloseable {
     }
 
     void open(String path) {
-        driver.get(BASE + path);
+        driver.get(base + path);
     }
 
     /** Signs in through the login page the panel redirects to, and waits for the dashboard. */
-    void login() {
+    public void login() {
         open("/admin/");
         waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login.html"));
         driver.findElement(By.id("username")).sendKeys(ADMIN_USER);
         driver.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
         driver.findElement(By.id("sign-in")).click();
-        waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(BASE + "/admin/"));
+        waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(base + "/admin/"));
         waitForLiveFeed();
     }
 
