@@ -303,5 +303,5 @@ case "${1:-}" in
   import-xc) shift; import_xc "$@" ;;
   node) shift; cluster_node "$@" ;;
   balancer) shift; cluster_balancer "$@" ;;
-  *) sed -n '2,14p' "$0"; exit 2 ;;
+  *) sed -n '2,13p' "$0"; exit 2 ;;
 esac

@@ -1,5 +1,6 @@
 package io.panelx.admin;
 
+import io.panelx.schema.FirstStart;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -24,6 +25,7 @@ public class FirstAdmin {
 
     @PostConstruct
     void ensureAdmin() {
+        FirstStart.lock(em);
         long admins =
                 em.createQuery("select count(a) from AdminUser a", Long.class).getSingleResult();
         if (admins > 0) {

@@ -8,6 +8,7 @@ import io.panelx.channel.FfmpegProfile;
 import io.panelx.config.Settings;
 import io.panelx.line.LineForm;
 import io.panelx.line.Lines;
+import io.panelx.schema.FirstStart;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -38,6 +39,7 @@ public class DemoContent {
         if (!Settings.demoEnabled()) {
             return;
         }
+        FirstStart.lock(em);
         long existing =
                 em.createQuery("select count(l) from Line l", Long.class).getSingleResult()
                         + em.createQuery("select count(c) from Channel c", Long.class)

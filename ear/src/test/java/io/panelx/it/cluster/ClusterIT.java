@@ -7,6 +7,7 @@ import io.panelx.it.Players;
 import io.panelx.it.RawHttp;
 import java.net.URI;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,6 +21,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ClusterNodes.class)
 @EnabledIfSystemProperty(named = "panelx.it.cluster", matches = "true")
 class ClusterIT {
+
+    @BeforeEach
+    void everyNodeRuns() {
+        ensureRunning(); // a test of another class may have killed one
+    }
 
     @Test
     void bothNodesAreMembersOfOneView() {

@@ -38,23 +38,32 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * registers this extension starts it, the end of the run stops it.
  *
  * <p>Its own folders (target/cluster-it, PANELX_CLUSTER_DIR) and its own PostgreSQL schema
- * (panelx_cluster, emptied before the start), so neither an operator's var/cluster nor the
- * PostgreSQL pass's public schema is touched. Ports: the balancer at panelx.port.offset, node N at
- * offset + N * 100 (HTTP 8080+, management 9990+, JGroups 7600+).
+ * (panelx_cluster, see SCHEMA; emptied before the start), so neither an operator's var/cluster nor
+ * the PostgreSQL pass's public schema is touched. Ports: the balancer at panelx.port.offset, node N
+ * at offset + N * 100 (HTTP 8080+, management 9990+, JGroups 7600+).
  */
 public final class ClusterNodes implements BeforeAllCallback {
 
     private static final Logger LOG = Logger.getLogger(ClusterNodes.class.getName());
 
-    /** The schema the cluster's database lives in, inside the PostgreSQL database {@code test}. */
-    public static final String SCHEMA = "panelx_cluster";
+    private static final int OFFSET = PanelX.PORT_OFFSET;
+
+    /**
+     * The schema the cluster's database lives in, inside the PostgreSQL database {@code test}:
+     * panelx_cluster, with the port offset appended when there is one, so that checkouts testing
+     * side by side (each at its offset) neither drop each other's schema nor share JGroups
+     * discovery (JDBC_PING's table is in that schema).
+     */
+    public static final String SCHEMA =
+            System.getProperty(
+                    "panelx.it.cluster.schema",
+                    OFFSET == 0 ? "panelx_cluster" : "panelx_cluster_" + OFFSET);
 
     public static final String DB_URL =
             System.getProperty(
                     "panelx.it.cluster.db-url",
                     "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + SCHEMA);
 
-    private static final int OFFSET = PanelX.PORT_OFFSET;
     private static final Path ROOT =
             Path.of(System.getProperty("panelx.root", "..")).toAbsolutePath().normalize();
     private static final Path DIR =
@@ -138,7 +147,12 @@ public final class ClusterNodes implements BeforeAllCallback {
                 .getOrComputeIfAbsent(
                         ClusterNodes.class,
                         k -> {
-                            startAll();
+                            try {
+                                startAll();
+                            } catch (RuntimeException | Error e) {
+                                stopAll(); // no half-started cluster for the next class
+                                throw e;
+                            }
                             return (AutoCloseable) ClusterNodes::stopAll;
                         });
     }
@@ -431,7 +445,7 @@ public final class ClusterNodes implements BeforeAllCallback {
 
     private static void stopAll() {
         nodes().parallelStream().forEach(ClusterNodes::stop);
-        stop(balancer());
+        if (balancer() != null) stop(balancer());
     }
 
     /** The test JVM is ending (or was killed): no server outlives it. */
