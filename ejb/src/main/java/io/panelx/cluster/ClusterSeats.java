@@ -93,6 +93,8 @@ public class ClusterSeats implements LineSeats {
                     return gone;
                 }
             }
+            LOG.warning(
+                    () -> "Seat of line " + lineId + " not taken: " + ATTEMPTS + " attempts lost");
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Seat of line " + lineId + " not taken: cluster unavailable", e);
         }

@@ -75,6 +75,10 @@ final class ChannelRunner implements Runnable {
                 source = sources.create(channel, sourceIndex);
             } catch (RuntimeException e) {
                 lastError = e.getMessage();
+                LOG.log(
+                        java.util.logging.Level.WARNING,
+                        "Channel " + channel.id() + ": no source could be made",
+                        e);
                 listener.stateChanged(this, ChannelState.FAILED, lastError);
                 ready.completeExceptionally(e);
                 break;

@@ -126,14 +126,31 @@ class ClusterDeliveryIT {
     @Test
     @Order(2)
     void theOwnersDeathIsTakenOverAndTheOtherNodesViewerKeepsWatching() throws Exception {
-        // The demo channel (FFmpeg, always on) is owned by the node whose row shows its FFmpeg.
-        JsonObject s = snapshot(node(1));
+        // The demo channel (FFmpeg, on demand) runs once a viewer asks for it; its owner is the
+        // node whose row shows its FFmpeg.
         long demo = 1;
+        String starter = line(1);
+        try (var first = StreamClient.open(port(node(1)), "/live/" + starter + "/pw/1.ts")) {
+            assertEquals(200, first.status());
+        }
+        JsonObject[] s = new JsonObject[1];
+        await("the demo channel's FFmpeg runs on one node")
+                .atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> {
+                            s[0] = snapshot(node(1));
+                            return channelOn(s[0], demo, "node1")
+                                            .map(c -> c.getInt("ffmpegPid", 0) > 0)
+                                            .orElse(false)
+                                    || channelOn(s[0], demo, "node2")
+                                            .map(c -> c.getInt("ffmpegPid", 0) > 0)
+                                            .orElse(false);
+                        });
         boolean ownerIsOne =
-                channelOn(s, demo, "node1").map(c -> c.getInt("ffmpegPid", 0) > 0).orElse(false);
+                channelOn(s[0], demo, "node1").map(c -> c.getInt("ffmpegPid", 0) > 0).orElse(false);
         boolean ownerIsTwo =
-                channelOn(s, demo, "node2").map(c -> c.getInt("ffmpegPid", 0) > 0).orElse(false);
-        assertTrue(ownerIsOne ^ ownerIsTwo, "exactly one FFmpeg for the demo channel: " + s);
+                channelOn(s[0], demo, "node2").map(c -> c.getInt("ffmpegPid", 0) > 0).orElse(false);
+        assertTrue(ownerIsOne ^ ownerIsTwo, "exactly one FFmpeg for the demo channel: " + s[0]);
         Server owner = ownerIsOne ? node(1) : node(2);
         Server other = ownerIsOne ? node(2) : node(1);
         String user = line(2);
@@ -253,7 +270,8 @@ class ClusterDeliveryIT {
         return HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(
-                                        URI.create(node.base() + "/live/" + user + "/" + pw + "/1.ts"))
+                                        URI.create(
+                                                node.base() + "/live/" + user + "/" + pw + "/1.ts"))
                                 .header("X-Forwarded-For", from)
                                 .method("HEAD", HttpRequest.BodyPublishers.noBody())
                                 .build(),
