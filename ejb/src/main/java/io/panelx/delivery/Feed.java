@@ -86,22 +86,18 @@ public final class Feed {
         /** The gathering-write scratch of this lane's viewers: used on {@link #thread} only. */
         final ChunkBatch batch = ChunkBatch.reused();
 
-        /** When the lane last ran (read by the Source's thread to space the wake-ups). */
-        private volatile long lastRunNanos = System.nanoTime() - WAKE_INTERVAL_NANOS;
+        /** When the lane last drained its viewers (read and written on its thread only). */
+        private long lastRunNanos = System.nanoTime() - WAKE_INTERVAL_NANOS;
 
         Lane(IoThread thread) {
             this.thread = thread;
         }
 
-        void wake(long now) {
+        /** On the Source's thread: the lane runs soon (now, or once its interval has passed). */
+        void wake() {
             if (viewers.length > 0 && scheduled.compareAndSet(false, true)) {
-                long wait = lastRunNanos + WAKE_INTERVAL_NANOS - now;
                 try {
-                    if (wait <= 0) {
-                        thread.execute(this);
-                    } else {
-                        thread.executeAfter(this, Math.max(1, wait / 1_000_000L));
-                    }
+                    thread.execute(this);
                 } catch (RuntimeException e) {
                     scheduled.set(false); // the I/O thread is gone: its viewers end by the tick
                 }
@@ -115,7 +111,15 @@ public final class Feed {
 
         @Override
         public void run() {
-            lastRunNanos = System.nanoTime();
+            long now = System.nanoTime();
+            long wait = lastRunNanos + WAKE_INTERVAL_NANOS - now;
+            if (wait > 0) {
+                // Woken early: come back (on this thread, still scheduled) when the interval is
+                // over, and drain everything published meanwhile at once.
+                thread.executeAfter(this, Math.max(1, wait / 1_000_000L));
+                return;
+            }
+            lastRunNanos = now;
             scheduled.set(false); // before the loop: a chunk published meanwhile wakes us again
             for (ViewerSession viewer : viewers) {
                 viewer.chunkPublished();
@@ -183,8 +187,7 @@ public final class Feed {
         }
         head = seq + 1; // volatile write: makes the chunk visible to viewers
         bytesIn += length;
-        long now = System.nanoTime();
-        lastChunkAtNanos = now;
+        lastChunkAtNanos = System.nanoTime();
         Runnable flowing = onFlowing;
         if (flowing != null) {
             onFlowing = null;
@@ -195,7 +198,7 @@ public final class Feed {
             listener.onChunk(slot.data, length, slot.randomAccessOffset);
         }
         for (Lane lane : lanes) {
-            lane.wake(now);
+            lane.wake();
         }
         if (cursorsWaiting > 0) {
             synchronized (cursorMonitor) {
