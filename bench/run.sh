@@ -3,7 +3,8 @@
 # (ports +1000: http 9080, management 10990), their own upstream, and real load clients.
 #   bench/run.sh delivery   PanelX (tracking off, tracking on) and nginx with the same load, in one
 #                           run, for each pair of VIEWERS and RATE (default "2000 5000" viewers at
-#                           "4000000 2000000" bit/s), SECONDS_PER_RUN (30) measured per run
+#                           "4000000 2000000" bit/s), SECONDS_PER_RUN (30) measured per run, after
+#                           WARMUP_SECONDS (3) of 200 viewers (longer: the JIT is done compiling)
 #   bench/run.sh soak       SOAK_VIEWERS (1000) zapping viewers of five channels for SOAK_MINUTES (30)
 #                           with an admin poller: errors, heap slope, records and FFmpeg left after
 #   bench/run.sh ffmpeg     cold start to first byte, crash restart, CPU per FFmpeg channel,
@@ -210,7 +211,7 @@ NGINX
     # compiles the path): any cost the first run still hides counts against tracking, not for it.
     cli '/system-property=panelx.tracking:add(value=false)'
     echo "== $v viewers at $r bit/s: warm-up, then PanelX tracking off, tracking on, nginx ($SECS s each)"
-    java -cp "$work/classes" -Drate="$r" ViewerLoad 127.0.0.1 $http "$url" $(( v < 200 ? v : 200 )) 3 > /dev/null
+    java -cp "$work/classes" -Drate="$r" ViewerLoad 127.0.0.1 $http "$url" $(( v < 200 ? v : 200 )) "${WARMUP_SECONDS:-3}" > /dev/null
     sleep 2
     load panelx-off-$k $http "$url" "$v" "$r" "$jpid"
     cli '/system-property=panelx.tracking:remove'

@@ -3,7 +3,6 @@ package io.panelx.delivery;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -28,6 +27,13 @@ public final class Feed {
     /** A viewer this close to being overwritten is moved forward (the writer owns one slot). */
     static final int GUARD = 4;
 
+    /**
+     * A lane's viewers are woken at most this often: each wake-up writes what arrived meanwhile in
+     * one gathering write per viewer, instead of one write per chunk (an upstream often sends a
+     * chunk every few milliseconds). Live players buffer seconds; this adds at most 100 ms.
+     */
+    static final long WAKE_INTERVAL_NANOS = 100_000_000L;
+
     static final class Slot {
         byte[] data;
         int length;
@@ -49,8 +55,9 @@ public final class Feed {
 
     /**
      * Viewers grouped by the I/O thread of their connection. The Source's thread never writes to a
-     * socket: per chunk it wakes each lane once, and the lane's I/O thread drains its viewers.
-     * Copied on join and leave (rare), read on every chunk: no iterator, no allocation per chunk.
+     * socket: it wakes each lane (at most once per {@link #WAKE_INTERVAL_NANOS}), and the lane's
+     * I/O thread drains its viewers. Copied on join and leave (rare), read on every chunk: no
+     * iterator, no allocation per chunk.
      */
     private volatile Lane[] lanes = new Lane[0];
 
@@ -70,28 +77,49 @@ public final class Feed {
     private volatile int cursorsWaiting;
     private volatile boolean closed;
 
-    /** The viewers of one I/O thread, woken once per chunk by one task on that thread. */
-    private static final class Lane implements Runnable {
-        final Executor executor;
+    /** The viewers of one I/O thread, woken together by one task on that thread. */
+    static final class Lane implements Runnable {
+        final IoThread thread;
         volatile ViewerSession[] viewers = new ViewerSession[0];
         final AtomicBoolean scheduled = new AtomicBoolean();
 
-        Lane(Executor executor) {
-            this.executor = executor;
+        /** The gathering-write scratch of this lane's viewers: used on {@link #thread} only. */
+        final ChunkBatch batch = ChunkBatch.reused();
+
+        /** When the lane last drained its viewers (read and written on its thread only). */
+        private long lastRunNanos = System.nanoTime() - WAKE_INTERVAL_NANOS;
+
+        Lane(IoThread thread) {
+            this.thread = thread;
         }
 
+        /** On the Source's thread: the lane runs soon (now, or once its interval has passed). */
         void wake() {
             if (viewers.length > 0 && scheduled.compareAndSet(false, true)) {
                 try {
-                    executor.execute(this);
+                    thread.execute(this);
                 } catch (RuntimeException e) {
                     scheduled.set(false); // the I/O thread is gone: its viewers end by the tick
                 }
             }
         }
 
+        /** The batch for a drain running now: the lane's own on its thread, else a new one. */
+        ChunkBatch batch() {
+            return thread.isCurrent() ? batch : ChunkBatch.throwaway();
+        }
+
         @Override
         public void run() {
+            long now = System.nanoTime();
+            long wait = lastRunNanos + WAKE_INTERVAL_NANOS - now;
+            if (wait > 0) {
+                // Woken early: come back (on this thread, still scheduled) when the interval is
+                // over, and drain everything published meanwhile at once.
+                thread.executeAfter(this, Math.max(1, wait / 1_000_000L));
+                return;
+            }
+            lastRunNanos = now;
             scheduled.set(false); // before the loop: a chunk published meanwhile wakes us again
             for (ViewerSession viewer : viewers) {
                 viewer.chunkPublished();
@@ -253,19 +281,20 @@ public final class Feed {
         return Math.max(0, h - 1);
     }
 
-    /** Adds a viewer to the lane of its connection's I/O thread. */
-    synchronized void add(ViewerSession viewer, Executor executor) {
+    /** Adds a viewer to the lane of its connection's I/O thread; returns that lane. */
+    synchronized Lane add(ViewerSession viewer, IoThread thread) {
         for (Lane lane : lanes) {
-            if (lane.executor == executor) {
+            if (lane.thread == thread) {
                 lane.viewers = append(lane.viewers, viewer);
-                return;
+                return lane;
             }
         }
-        Lane lane = new Lane(executor);
+        Lane lane = new Lane(thread);
         lane.viewers = new ViewerSession[] {viewer};
         Lane[] next = Arrays.copyOf(lanes, lanes.length + 1);
         next[next.length - 1] = lane;
         lanes = next;
+        return lane;
     }
 
     synchronized void remove(ViewerSession viewer) {

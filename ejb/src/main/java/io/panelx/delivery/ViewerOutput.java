@@ -1,7 +1,7 @@
 package io.panelx.delivery;
 
 import java.io.IOException;
-import java.util.concurrent.Executor;
+import java.nio.ByteBuffer;
 
 /**
  * A player's response as the core sees it: non-blocking writes, on the connection's own I/O thread.
@@ -35,12 +35,22 @@ public interface ViewerOutput {
      */
     void write(byte[] data, int offset, int length) throws IOException;
 
+    /**
+     * Hands the buffers' remaining bytes to the connection in one gathering write (one system
+     * call), on the same terms as {@link #write(byte[], int, int)}: neither the array nor the
+     * buffers are kept once this returns (what the socket did not take is copied).
+     */
+    void write(ByteBuffer[] buffers) throws IOException;
+
     /** Completes the response: what was written is flushed, then the response ends. */
     void close();
 
     /** Drops the connection at once, unsent bytes included: a kicked or stalled player's end. */
     void abort();
 
-    /** The connection's I/O thread: every write and callback of this output runs there. */
-    Executor executor();
+    /**
+     * The connection's I/O thread: every write and callback of this output runs there. The same
+     * thread is the same object for every output, so that a Feed groups its viewers by it.
+     */
+    IoThread executor();
 }

@@ -51,6 +51,10 @@ public final class ViewerSession implements LiveConnection {
 
     private volatile Feed feed;
     private volatile ViewerOutput output;
+
+    /** The Feed's viewers of this connection's I/O thread (their shared write scratch). */
+    private volatile Feed.Lane lane;
+
     private final AtomicBoolean outputReleased = new AtomicBoolean();
     private final Runnable drainTask = this::drainOnIoThread;
 
@@ -152,7 +156,7 @@ public final class ViewerSession implements LiveConnection {
                         outputFailed();
                     }
                 });
-        feed.add(this, output.executor());
+        lane = feed.add(this, output.executor());
         if (ended.get()) { // ended before the output was attached (evicted, killed)
             feed.remove(this);
             releaseOutput(output, false);
@@ -258,16 +262,19 @@ public final class ViewerSession implements LiveConnection {
                     offset = f.startOffset(position);
                     continue;
                 }
+                // Everything up to the head in one gathering write (a batch at most), straight
+                // from the Feed's slots.
                 long seq = position;
-                int length = f.length(seq) - offset;
-                out.write(f.data(seq), offset, length);
+                Feed.Lane l = lane;
+                ChunkBatch batch = l == null ? ChunkBatch.throwaway() : l.batch();
+                out.write(batch.gather(f, seq, offset, f.head()));
                 if (!f.intact(seq)) {
                     finish(EndReason.TOO_SLOW); // overwritten while being copied out
                     return;
                 }
                 offset = 0;
-                unconfirmed = length;
-                position = seq + 1;
+                unconfirmed = batch.bytes();
+                position = seq + batch.chunks();
             }
         } catch (IOException | RuntimeException e) {
             finish(EndReason.CLIENT_CLOSED);

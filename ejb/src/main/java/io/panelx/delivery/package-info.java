@@ -19,7 +19,8 @@
  * </ul>
  *
  * <p>The Source's thread only reads and publishes: a Feed wakes each I/O thread that has viewers
- * once per chunk, and each viewer is drained on its own connection's I/O thread. Traffic is not an
+ * (at most every 100 ms), and each viewer is drained on its own connection's I/O thread, in one
+ * gathering write of its new chunks ({@link io.panelx.delivery.ChunkBatch}). Traffic is not an
  * event: the tick samples each session's byte counter, and the dashboard, JMX, Prometheus and the
  * ledger's checkpoints read the open sessions ({@link io.panelx.viewer.OpenConnections}).
  */

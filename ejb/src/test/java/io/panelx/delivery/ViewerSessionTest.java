@@ -11,12 +11,12 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.NotificationOptions;
 import jakarta.enterprise.util.TypeLiteral;
 import java.lang.annotation.Annotation;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 
 /** The byte path without a server: what is counted, on which thread, and when a viewer ends. */
@@ -57,8 +57,11 @@ class ViewerSessionTest {
         }
     }
 
-    /** A player's socket: ready or not as the test says; its "I/O thread" runs queued tasks. */
-    static final class FakeOutput implements ViewerOutput, Executor {
+    /**
+     * A player's socket: ready or not as the test says; its "I/O thread" runs queued tasks (a
+     * delayed one as soon as the test runs the thread).
+     */
+    static final class FakeOutput implements ViewerOutput, IoThread {
         final ArrayDeque<Runnable> ioThread = new ArrayDeque<>();
         boolean ready = true;
 
@@ -66,6 +69,7 @@ class ViewerSessionTest {
         boolean fullAfterWrite;
 
         long written;
+        int writes;
         boolean closed, aborted;
         Listener listener;
 
@@ -88,6 +92,18 @@ class ViewerSessionTest {
         }
 
         @Override
+        public void write(ByteBuffer[] buffers) {
+            writes++;
+            for (ByteBuffer b : buffers) {
+                written += b.remaining();
+                b.position(b.limit());
+            }
+            if (fullAfterWrite) {
+                ready = false;
+            }
+        }
+
+        @Override
         public void close() {
             closed = true;
         }
@@ -98,13 +114,23 @@ class ViewerSessionTest {
         }
 
         @Override
-        public Executor executor() {
+        public IoThread executor() {
             return this;
         }
 
         @Override
         public void execute(Runnable task) {
             ioThread.add(task);
+        }
+
+        @Override
+        public void executeAfter(Runnable task, long delayMillis) {
+            ioThread.add(task);
+        }
+
+        @Override
+        public boolean isCurrent() {
+            return true;
         }
 
         void runIoThread() {
@@ -157,6 +183,32 @@ class ViewerSessionTest {
         assertEquals(0, out.written, "nothing is written on the Source's thread");
         out.runIoThread();
         assertEquals(10 * Feed.TS_PACKET, out.written);
+    }
+
+    @Test
+    void chunksPublishedBetweenWakeUpsGoOutInOneGatheringWrite() {
+        var feed = new Feed();
+        var out = new FakeOutput();
+        var s = session();
+        s.stream(feed, out);
+        out.runIoThread();
+        for (int i = 0; i < 3; i++) {
+            feed.write(chunk(10), 0, 10 * Feed.TS_PACKET);
+        }
+        assertEquals(1, out.ioThread.size(), "one wake-up of the lane for three chunks");
+        out.runIoThread();
+        assertEquals(1, out.writes, "one write for three chunks");
+        assertEquals(30 * Feed.TS_PACKET, out.written);
+        assertEquals(30 * Feed.TS_PACKET, s.bytesSent());
+        // A large backlog goes out in batches of at most about ChunkBatch.MAX_BYTES.
+        byte[] big = chunk(Feed.SLOT_CAPACITY / Feed.TS_PACKET);
+        for (int i = 0; i < 8; i++) {
+            feed.write(big, 0, big.length);
+        }
+        out.runIoThread();
+        assertEquals(30 * Feed.TS_PACKET + 8L * big.length, s.bytesSent());
+        int perBatch = Math.max(1, ChunkBatch.MAX_BYTES / big.length);
+        assertEquals(1 + (8 + perBatch - 1) / perBatch, out.writes);
     }
 
     @Test

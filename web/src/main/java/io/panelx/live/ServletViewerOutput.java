@@ -1,6 +1,8 @@
 package io.panelx.live;
 
+import io.panelx.delivery.IoThread;
 import io.panelx.delivery.ViewerOutput;
+import io.undertow.io.BufferWritableOutputStream;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.servlet.handlers.ServletRequestContext;
 import jakarta.servlet.AsyncContext;
@@ -11,8 +13,11 @@ import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.concurrent.Executor;
+import java.nio.ByteBuffer;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.xnio.XnioIoThread;
 
 /**
  * A player's response as a non-blocking {@link ViewerOutput}: Servlet async I/O on Undertow, so no
@@ -21,13 +26,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>The response buffer is made tiny, so that each write goes to the socket at once: a write that
  * leaves the output ready was accepted by the socket whole, which is what makes the core's byte
- * counts exact.
+ * counts exact. A gathering write goes through Undertow's own {@link BufferWritableOutputStream}
+ * (one system call for several chunks).
  */
 public final class ServletViewerOutput implements ViewerOutput, WriteListener, AsyncListener {
+
+    /** One {@link IoThread} per XNIO I/O thread, so that the core groups viewers by identity. */
+    private static final ConcurrentHashMap<XnioIoThread, IoThread> IO_THREADS =
+            new ConcurrentHashMap<>();
 
     private final AsyncContext context;
     private final ServletOutputStream out;
     private final HttpServerExchange exchange;
+    private final IoThread ioThread;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Listener listener;
 
@@ -41,6 +52,7 @@ public final class ServletViewerOutput implements ViewerOutput, WriteListener, A
         this.context = context;
         this.out = out;
         this.exchange = exchange;
+        this.ioThread = IO_THREADS.computeIfAbsent(exchange.getIoThread(), XnioThread::new);
     }
 
     /**
@@ -73,6 +85,20 @@ public final class ServletViewerOutput implements ViewerOutput, WriteListener, A
     @Override
     public void write(byte[] data, int offset, int length) throws IOException {
         out.write(data, offset, length);
+        written(length);
+    }
+
+    @Override
+    public void write(ByteBuffer[] buffers) throws IOException {
+        long length = 0;
+        for (ByteBuffer b : buffers) {
+            length += b.remaining();
+        }
+        ((BufferWritableOutputStream) out).write(buffers);
+        written(length);
+    }
+
+    private void written(long length) {
         written += length;
         if (contentLength >= 0 && written >= contentLength && !out.isReady()) {
             // The last bytes wait in Undertow, which sends them and ends the body without
@@ -104,8 +130,26 @@ public final class ServletViewerOutput implements ViewerOutput, WriteListener, A
     }
 
     @Override
-    public Executor executor() {
-        return exchange.getIoThread();
+    public IoThread executor() {
+        return ioThread;
+    }
+
+    /** An XNIO I/O thread as the delivery core sees it. */
+    private record XnioThread(XnioIoThread thread) implements IoThread {
+        @Override
+        public void execute(Runnable task) {
+            thread.execute(task);
+        }
+
+        @Override
+        public void executeAfter(Runnable task, long delayMillis) {
+            thread.executeAfter(task, delayMillis, TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public boolean isCurrent() {
+            return Thread.currentThread() == thread;
+        }
     }
 
     @Override

@@ -1,0 +1,108 @@
+package io.panelx.delivery;
+
+import java.nio.ByteBuffer;
+
+/**
+ * The chunks one gathering write hands to a player: the viewer's next chunks up to the Feed's head,
+ * at most {@link #MAX_CHUNKS} and about {@link #MAX_BYTES}, as buffers over the Feed's own slots
+ * (no copy). One system call per batch instead of one per chunk is what keeps the byte path's CPU
+ * near a plain file server's.
+ *
+ * <p>A lane's batch is confined to the lane's I/O thread and reuses its buffers and arrays, so a
+ * write allocates nothing; a drain on any other thread uses a throwaway batch.
+ */
+final class ChunkBatch {
+
+    static final int MAX_CHUNKS = 16;
+
+    /**
+     * What one write hands over at most (a chunk more when the first is larger). It bounds what
+     * Undertow copies when the socket takes part of a write, and what a dropped player's record may
+     * lack (bytes handed over but not confirmed are not counted).
+     */
+    static final int MAX_BYTES = 64 * 1024;
+
+    /** Views of the Feed's slots, by slot; null for a throwaway batch. */
+    private final ByteBuffer[] views;
+
+    /** Arrays of each batch length, reused; null for a throwaway batch. */
+    private final ByteBuffer[][] arrays;
+
+    private int chunks;
+    private int bytes;
+
+    private ChunkBatch(boolean reused) {
+        views = reused ? new ByteBuffer[Feed.SLOTS] : null;
+        arrays = reused ? new ByteBuffer[MAX_CHUNKS + 1][] : null;
+    }
+
+    /** A batch confined to one I/O thread, reused for every write of that thread's viewers. */
+    static ChunkBatch reused() {
+        return new ChunkBatch(true);
+    }
+
+    static ChunkBatch throwaway() {
+        return new ChunkBatch(false);
+    }
+
+    /**
+     * The buffers of chunks {@code [from, head)} (at most a batch), skipping {@code offset} bytes
+     * of the first. {@link #chunks()} and {@link #bytes()} say what they hold.
+     */
+    ByteBuffer[] gather(Feed feed, long from, int offset, long head) {
+        int count = 0;
+        int total = 0;
+        for (long seq = from; seq < head && count < MAX_CHUNKS; seq++) {
+            int length = feed.length(seq) - (count == 0 ? offset : 0);
+            if (count > 0 && total + length > MAX_BYTES) {
+                break;
+            }
+            total += length;
+            count++;
+        }
+        ByteBuffer[] buffers = array(count);
+        total = 0;
+        for (int i = 0; i < count; i++) {
+            long seq = from + i;
+            int start = i == 0 ? offset : 0;
+            int end = feed.length(seq);
+            buffers[i] = view(feed, seq).limit(end).position(start);
+            total += end - start;
+        }
+        chunks = count;
+        bytes = total;
+        return buffers;
+    }
+
+    int chunks() {
+        return chunks;
+    }
+
+    int bytes() {
+        return bytes;
+    }
+
+    private ByteBuffer[] array(int count) {
+        if (arrays == null) {
+            return new ByteBuffer[count];
+        }
+        ByteBuffer[] a = arrays[count];
+        if (a == null) {
+            a = arrays[count] = new ByteBuffer[count];
+        }
+        return a;
+    }
+
+    private ByteBuffer view(Feed feed, long seq) {
+        byte[] data = feed.data(seq);
+        if (views == null) {
+            return ByteBuffer.wrap(data);
+        }
+        int slot = (int) (seq % Feed.SLOTS);
+        ByteBuffer v = views[slot];
+        if (v == null || v.array() != data) {
+            v = views[slot] = ByteBuffer.wrap(data); // once per slot: its array never changes
+        }
+        return v.clear();
+    }
+}
