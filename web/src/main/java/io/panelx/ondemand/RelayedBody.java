@@ -1,12 +1,12 @@
 package io.panelx.ondemand;
 
 import io.panelx.delivery.Body;
+import io.panelx.delivery.IoThread;
 import io.panelx.delivery.ViewerOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -154,6 +154,12 @@ final class RelayedBody implements Body {
         }
 
         @Override
+        public void write(java.nio.ByteBuffer[] buffers) throws IOException {
+            wrote = true;
+            player.write(buffers);
+        }
+
+        @Override
         public void close() {
             player.close();
         }
@@ -164,7 +170,7 @@ final class RelayedBody implements Body {
         }
 
         @Override
-        public Executor executor() {
+        public IoThread executor() {
             return player.executor();
         }
     }
