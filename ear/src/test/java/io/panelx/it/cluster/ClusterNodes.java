@@ -303,28 +303,48 @@ public final class ClusterNodes implements BeforeAllCallback {
                 .toList();
     }
 
-    /** Waits until the balancer's mod_cluster filter lists each node. */
+    /**
+     * Waits until the balancer routes to each node: in its mod_cluster model the node is up and its
+     * context / enabled (a node is listed a moment before its context is).
+     */
     public static void awaitBalancerRoutes(List<Server> members) {
         await("the balancer routes to " + members)
                 .atMost(VIEW)
                 .pollInterval(Duration.ofMillis(500))
                 .ignoreExceptions()
-                .until(
-                        () -> {
-                            String model = balancerModel();
-                            return members.stream()
-                                    .allMatch(m -> model.contains("\"" + m.name() + "\""));
-                        });
+                .until(() -> routed().containsAll(members.stream().map(Server::name).toList()));
     }
+
+    /** The nodes the balancer sends requests to (up, with the context / enabled). */
+    public static List<String> routed() {
+        var model = management(balancer(), BALANCER_MODEL).getJsonObject("result");
+        var routed = new ArrayList<String>();
+        if (!model.containsKey("balancer") || model.isNull("balancer")) return routed;
+        for (var balancer : model.getJsonObject("balancer").values()) {
+            var nodes = balancer.asJsonObject().getJsonObject("node");
+            if (nodes == null) continue;
+            for (var node : nodes.entrySet()) {
+                var n = node.getValue().asJsonObject();
+                var context = n.getJsonObject("context");
+                if ("NODE_UP".equals(n.getString("status", ""))
+                        && context != null
+                        && context.containsKey("/")
+                        && "enabled".equals(context.getJsonObject("/").getString("status", ""))) {
+                    routed.add(node.getKey());
+                }
+            }
+        }
+        return routed;
+    }
+
+    private static final String BALANCER_MODEL =
+            "{\"operation\":\"read-resource\",\"address\":[{\"subsystem\":\"undertow\"},"
+                    + "{\"configuration\":\"filter\"},{\"mod-cluster\":\"load-balancer\"}],"
+                    + "\"recursive\":true,\"include-runtime\":true}";
 
     /** The balancer's mod_cluster filter with its runtime children (balancers, nodes, contexts). */
     public static String balancerModel() {
-        return management(
-                        balancer(),
-                        "{\"operation\":\"read-resource\",\"address\":[{\"subsystem\":\"undertow\"},"
-                                + "{\"configuration\":\"filter\"},{\"mod-cluster\":\"load-balancer\"}],"
-                                + "\"recursive\":true,\"include-runtime\":true}")
-                .toString();
+        return management(balancer(), BALANCER_MODEL).toString();
     }
 
     /**
@@ -407,7 +427,10 @@ public final class ClusterNodes implements BeforeAllCallback {
         }
     }
 
-    /** Starts a stopped or killed node again and waits until it deployed and joined the view. */
+    /**
+     * Starts a stopped or killed node again and waits until it deployed, joined the view and the
+     * balancer routes to it.
+     */
     public static void start(Server node) {
         if (node.script != null && node.script.isAlive()) {
             throw new IllegalStateException(node + " still runs");
@@ -415,6 +438,7 @@ public final class ClusterNodes implements BeforeAllCallback {
         launch(node);
         awaitDeployed(node);
         awaitView(nodes().stream().filter(n -> n.script.isAlive()).toList());
+        awaitBalancerRoutes(List.of(node));
     }
 
     /** Starts again, one after the other, every node a test stopped or killed. */
