@@ -83,6 +83,11 @@ public class ClusterNode {
         if (!Settings.clustered()) {
             return;
         }
+        if (Settings.clusterSecret().isEmpty()) {
+            // Without it no node could relay another's channel (the route refuses an empty one).
+            throw new IllegalStateException(
+                    "panelx.cluster is set but the cluster secret is empty: set PANELX_CLUSTER_SECRET");
+        }
         if (!container.getCacheManagerConfiguration().isClustered()) {
             throw new IllegalStateException(
                     "panelx.cluster is set but the cache container "
