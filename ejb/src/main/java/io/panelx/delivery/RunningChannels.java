@@ -252,17 +252,24 @@ public class RunningChannels {
         }
     }
 
-    /** A changed channel restarts with its new sources; a deleted one stops. */
+    /**
+     * A changed channel restarts with its new settings; a deleted one stops. A runner that already
+     * runs the channel as it is now stays (a change replayed from another cluster node can arrive
+     * after this node started the channel with the new settings, e.g. a channel just created).
+     */
     public void channelChanged(
             @Observes(during = TransactionPhase.AFTER_SUCCESS) ChannelChanged event) {
+        // Read from the database, not the directory: its cache may not have dropped the entry yet.
+        var entity = event.deleted() ? null : channels.find(event.channelId());
+        ChannelInfo c = entity == null ? null : ChannelInfo.of(entity);
         ChannelRunner r = running.get(event.channelId());
+        if (r != null && !r.isStopped() && r.channel.equals(c)) {
+            return;
+        }
         if (r != null) {
             r.stop(); // viewers reconnect to the new configuration
             viewers.endViewersOf(event.channelId(), EndReason.CHANNEL_STOPPED);
         }
-        // Read from the database, not the directory: its cache may not have dropped the entry yet.
-        var entity = event.deleted() ? null : channels.find(event.channelId());
-        ChannelInfo c = entity == null ? null : ChannelInfo.of(entity);
         if (c != null && c.enabled() && !c.onDemand()) {
             startQuietly(c); // always-on channels (and push ingests) run without viewers
         }

@@ -141,10 +141,14 @@ class VodPagesIT {
         JsonObject show = find("series", "libraryPath", SHOW);
         assertNotNull(show, "the scan found the series");
         long id = show.getJsonNumber("id").longValue();
-        // A scan still running (the demo library's, on a fresh database) may add them a little later.
+        // A scan still running (the demo library's, on a fresh database) may add them a little
+        // later.
         org.awaitility.Awaitility.await("the series' two episodes are in the library")
                 .atMost(Duration.ofSeconds(60))
-                .until(() -> array(get("/api/v1/vod/series/" + id + "/episodes").body()).size() == 2);
+                .until(
+                        () ->
+                                array(get("/api/v1/vod/series/" + id + "/episodes").body()).size()
+                                        == 2);
         try (var browser = new Browser()) {
             browser.login();
             browser.open("/admin/series.html");
