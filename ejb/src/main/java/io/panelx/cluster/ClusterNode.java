@@ -119,9 +119,13 @@ public class ClusterNode {
         return name;
     }
 
-    /** The members of the current view, by node name (a local read). */
+    /**
+     * The members of the current view, by node name, read from the cache container at each call (a
+     * local read): a relay's next attempt sees a dead owner gone as soon as the view changed, not
+     * at the next membership check.
+     */
     public Set<String> members() {
-        return members;
+        return manager == null ? Set.of(name) : currentMembers();
     }
 
     public Cache<String, String> seats() {
