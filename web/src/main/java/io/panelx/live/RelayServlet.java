@@ -74,6 +74,20 @@ public class RelayServlet extends HttpServlet {
         }
     }
 
+    /**
+     * A HEAD gets the answer a GET would start with, and opens no relay: a relay answering a HEAD
+     * would stream into a body nobody receives, hold its thread and keep the channel running.
+     */
+    @Override
+    protected void doHead(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        if (!authorized(req) || channel(req.getPathInfo()) == null) {
+            PlainAnswer.send(resp, HttpServletResponse.SC_NOT_FOUND, "not found");
+            return;
+        }
+        resp.setContentType("video/mp2t");
+        resp.setHeader("Cache-Control", "no-store");
+    }
+
     /** Blocking writes on a relay thread: one per relayed channel and peer node. */
     private static void stream(
             RunningChannels.Relay relay, HttpServletResponse resp, AsyncContext async) {
