@@ -39,6 +39,12 @@ public class ViewerAdmission {
 
     private ViewerSession.Events events;
 
+    /**
+     * The ledger, looked up once: every {@code Instance.get()} of an EJB makes a new dependent
+     * reference that lives as long as this bean (one per viewer was a heap leak in the soak).
+     */
+    private volatile RecordKeeper keeper;
+
     @PostConstruct
     void init() {
         events = new ViewerSession.Events(connected, disconnected);
@@ -94,9 +100,18 @@ public class ViewerAdmission {
         for (ViewerSession old : evicted) {
             old.end(EndReason.KICKED_MAX_CONNECTIONS);
         }
-        if (tracking && records.isResolvable()) {
-            records.get().awaitRecorded(viewer.connectionId(), RECORD_WAIT_MILLIS);
+        RecordKeeper k = tracking ? keeper() : null;
+        if (k != null) {
+            k.awaitRecorded(viewer.connectionId(), RECORD_WAIT_MILLIS);
         }
         return session;
+    }
+
+    private RecordKeeper keeper() {
+        RecordKeeper k = keeper;
+        if (k == null && records.isResolvable()) {
+            keeper = k = records.get();
+        }
+        return k;
     }
 }

@@ -58,6 +58,12 @@ public class LiveStats {
     @Inject LedgerFigures ledger;
     @Inject Instance<PeerSnapshots> peers;
 
+    /**
+     * Looked up once: every {@code Instance.get()} of an EJB makes a new dependent reference that
+     * lives as long as this bean (one per snapshot was a heap leak in the soak).
+     */
+    private volatile PeerSnapshots peerSnapshots;
+
     private final ConcurrentHashMap<Long, ChannelFigures> channels = new ConcurrentHashMap<>();
     private final EnumMap<Refusal, LongAdder> refused = new EnumMap<>(Refusal.class);
     private final EnumMap<Origin, LongAdder> connectionsTotal = new EnumMap<>(Origin.class);
@@ -219,7 +225,11 @@ public class LiveStats {
      */
     public Snapshot clusterSnapshot() {
         Snapshot local = snapshot();
-        List<Snapshot> others = peers.isResolvable() ? peers.get().peers() : List.of();
+        PeerSnapshots p = peerSnapshots;
+        if (p == null && peers.isResolvable()) {
+            peerSnapshots = p = peers.get();
+        }
+        List<Snapshot> others = p != null ? p.peers() : List.of();
         if (others.isEmpty()) {
             return local;
         }

@@ -58,13 +58,22 @@ public class ConnectionTotalsResource {
     public Totals totals(
             @QueryParam("line") String line,
             @QueryParam("channel") String channel,
+            @QueryParam("movie") String movie,
+            @QueryParam("episode") String episode,
             @QueryParam("from") String from,
             @QueryParam("to") String to,
             @QueryParam("open") String open) {
         var records =
                 history.list(
                         ConnectionsResource.historyFilter(
-                                line, channel, from, to, open, ConnectionHistory.MAX_LIMIT));
+                                line,
+                                channel,
+                                movie,
+                                episode,
+                                from,
+                                to,
+                                open,
+                                ConnectionHistory.MAX_LIMIT));
         Instant now = Instant.now();
         long bytes = 0;
         long seconds = 0;

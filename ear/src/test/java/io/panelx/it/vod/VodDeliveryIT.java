@@ -200,6 +200,13 @@ class VodDeliveryIT {
         assertEquals("D Movie", watched.getString("name"));
         assertEquals(size, watched.getJsonNumber("bytesSent").longValue());
         assertEquals("line", totals.getJsonArray("perLine").getJsonObject(0).getString("kind"));
+
+        // The history filters by kind too: channel=ID is live viewing only.
+        String byLine = "/api/v1/connections?line=" + line.id();
+        assertEquals(1, array(get(byLine + "&movie=" + f.movie).body()).size());
+        assertEquals(0, array(get(byLine + "&channel=" + f.movie).body()).size());
+        assertEquals(0, array(get(byLine + "&episode=" + f.movie).body()).size());
+        assertEquals(400, get(byLine + "&channel=1&movie=" + f.movie).statusCode());
     }
 
     @Test
