@@ -4,6 +4,7 @@ import io.panelx.delivery.IoThread;
 import io.panelx.delivery.ViewerOutput;
 import io.undertow.io.BufferWritableOutputStream;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.server.protocol.http.HttpServerConnection;
 import io.undertow.servlet.handlers.ServletRequestContext;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
@@ -14,10 +15,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.xnio.XnioIoThread;
+import org.xnio.channels.StreamSinkChannel;
 
 /**
  * A player's response as a non-blocking {@link ViewerOutput}: Servlet async I/O on Undertow, so no
@@ -28,6 +31,11 @@ import org.xnio.XnioIoThread;
  * leaves the output ready was accepted by the socket whole, which is what makes the core's byte
  * counts exact. A gathering write goes through Undertow's own {@link BufferWritableOutputStream}
  * (one system call for several chunks).
+ *
+ * <p>A file goes to the socket by sendfile, on the connection's sink channel under the servlet
+ * stream (see {@link #transferFrom}): Undertow's own async {@code transferFrom(FileChannel)} cannot
+ * serve a range (in 2.3.23 its first call passes a null file, it ends at {@code source.size()}, and
+ * what it sends after a resume is not counted toward the Content-Length).
  */
 public final class ServletViewerOutput implements ViewerOutput, WriteListener, AsyncListener {
 
@@ -46,6 +54,22 @@ public final class ServletViewerOutput implements ViewerOutput, WriteListener, A
     private long contentLength = -1;
 
     private long written;
+
+    private static final int PIECE = 64 * 1024;
+
+    /** The connection's sink under the servlet stream, for sendfile; null until looked up. */
+    private StreamSinkChannel sink;
+
+    private boolean sinkLookedUp;
+
+    /** True once the response head is out: only then does the sink take a file by position. */
+    private boolean headSent;
+
+    /** A transfer left bytes in the file: not ready until the sink is writable again. */
+    private volatile boolean fileBlocked;
+
+    /** Without sendfile: a file's bytes are read here (one buffer per response). */
+    private ByteBuffer piece;
 
     private ServletViewerOutput(
             AsyncContext context, ServletOutputStream out, HttpServerExchange exchange) {
@@ -79,7 +103,7 @@ public final class ServletViewerOutput implements ViewerOutput, WriteListener, A
 
     @Override
     public boolean isReady() {
-        return !closed.get() && out.isReady();
+        return !closed.get() && !fileBlocked && out.isReady();
     }
 
     @Override
@@ -96,6 +120,77 @@ public final class ServletViewerOutput implements ViewerOutput, WriteListener, A
         }
         ((BufferWritableOutputStream) out).write(buffers);
         written(length);
+    }
+
+    @Override
+    public long transferFrom(FileChannel file, long position, long count) throws IOException {
+        StreamSinkChannel s = sink();
+        if (s == null) {
+            return copyFrom(file, position, count);
+        }
+        long n = 0;
+        // While the head is queued, Undertow's response conduit reads the file from its own
+        // position, whatever was asked: a file is handed over only once the head is out.
+        if (headSent || (headSent = s.flush())) {
+            n = s.transferFrom(file, position, count);
+        }
+        if (n == 0 && headSent && position >= file.size()) {
+            return -1;
+        }
+        if (n < count) {
+            // The socket is full: the servlet stream's listener hears when it is writable again.
+            fileBlocked = true;
+            s.resumeWrites();
+        }
+        written += n;
+        return n;
+    }
+
+    /**
+     * The connection's sink channel for this response, or null when sendfile is not for it. The
+     * servlet stream's flush makes it take the exchange's response channel and set its write
+     * listener on the connection's sink: below, the sink is then this response's conduit chain
+     * (fixed length, HTTP), whose writable events reach {@link #onWritePossible()}. Only plain
+     * HTTP/1 connections (an HTTP/2 stream or AJP frames its own way).
+     */
+    private StreamSinkChannel sink() throws IOException {
+        if (!sinkLookedUp) {
+            sinkLookedUp = true;
+            if (sendfile() && exchange.getConnection() instanceof HttpServerConnection http) {
+                out.flush();
+                if (exchange.isResponseStarted()) {
+                    sink = http.getChannel().getSinkChannel();
+                }
+            }
+        }
+        return sink;
+    }
+
+    /**
+     * Whether files go by sendfile: the server's {@code panelx.vod.sendfile} (default true), read
+     * per response so that a benchmark can compare both ways on one running server.
+     */
+    private static boolean sendfile() {
+        return !"false".equals(System.getProperty("panelx.vod.sendfile"));
+    }
+
+    /**
+     * Without sendfile: the file read into one buffer per response and written like a byte array.
+     * Not through the gathering write: Undertow 2.3.23's async {@code write(ByteBuffer[])}, when
+     * the socket fills, queues its (empty) response buffer and then compacts it, so one stray byte
+     * goes out after the data (its {@code write(byte[])} keeps the buffer as it is).
+     */
+    private long copyFrom(FileChannel file, long position, long count) throws IOException {
+        if (piece == null) {
+            piece = ByteBuffer.wrap(new byte[PIECE]);
+        }
+        piece.clear().limit((int) Math.min(PIECE, count));
+        int n = file.read(piece, position);
+        if (n <= 0) {
+            return -1;
+        }
+        write(piece.array(), 0, n);
+        return n;
     }
 
     private void written(long length) {
@@ -154,6 +249,7 @@ public final class ServletViewerOutput implements ViewerOutput, WriteListener, A
 
     @Override
     public void onWritePossible() {
+        fileBlocked = false;
         Listener l = listener;
         if (l != null) {
             l.writePossible();
