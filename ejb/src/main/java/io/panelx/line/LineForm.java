@@ -18,4 +18,5 @@ public record LineForm(
         String allowedIps,
         String allowedUserAgents,
         Boolean trial,
-        Set<Long> bouquet) {}
+        Set<Long> bouquet,
+        Set<Long> bouquets) {}
