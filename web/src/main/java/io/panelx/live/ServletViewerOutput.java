@@ -2,7 +2,6 @@ package io.panelx.live;
 
 import io.panelx.delivery.IoThread;
 import io.panelx.delivery.ViewerOutput;
-import io.undertow.io.BufferWritableOutputStream;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.protocol.http.HttpServerConnection;
 import io.undertow.servlet.handlers.ServletRequestContext;
@@ -29,13 +28,15 @@ import org.xnio.channels.StreamSinkChannel;
  *
  * <p>The response buffer is made tiny, so that each write goes to the socket at once: a write that
  * leaves the output ready was accepted by the socket whole, which is what makes the core's byte
- * counts exact. A gathering write goes through Undertow's own {@link BufferWritableOutputStream}
- * (one system call for several chunks).
+ * counts exact.
  *
- * <p>A file goes to the socket by sendfile, on the connection's sink channel under the servlet
- * stream (see {@link #transferFrom}): Undertow's own async {@code transferFrom(FileChannel)} cannot
- * serve a range (in 2.3.23 its first call passes a null file, it ends at {@code source.size()}, and
- * what it sends after a resume is not counted toward the Content-Length).
+ * <p>On HTTP/1 a gathering write (one system call for several chunks) and a file (by sendfile) go
+ * to the connection's sink channel under the servlet stream (see {@link #sink()}), whose write
+ * listener still tells when the socket is writable again. Undertow's own async {@code
+ * write(ByteBuffer[])} sends a stray byte when the socket fills, and its async {@code
+ * transferFrom(FileChannel)} cannot serve a range (in 2.3.23 its first call passes a null file, it
+ * ends at {@code source.size()}, and what it sends after a resume is not counted toward the
+ * Content-Length).
  */
 public final class ServletViewerOutput implements ViewerOutput, WriteListener, AsyncListener {
 
@@ -65,11 +66,19 @@ public final class ServletViewerOutput implements ViewerOutput, WriteListener, A
     /** True once the response head is out: only then does the sink take a file by position. */
     private boolean headSent;
 
-    /** A transfer left bytes in the file: not ready until the sink is writable again. */
-    private volatile boolean fileBlocked;
+    /** The sink took less than it was given: not ready until it is writable again. */
+    private volatile boolean blocked;
 
     /** Without sendfile: a file's bytes are read here (one buffer per response). */
     private ByteBuffer piece;
+
+    /** What a gathering write on the sink left (when {@link #pending}), sent first. */
+    private ByteBuffer rest;
+
+    private boolean pending;
+
+    /** A gathering write's buffers joined, where the sink is not for this connection. */
+    private byte[] joined;
 
     private ServletViewerOutput(
             AsyncContext context, ServletOutputStream out, HttpServerExchange exchange) {
@@ -103,7 +112,7 @@ public final class ServletViewerOutput implements ViewerOutput, WriteListener, A
 
     @Override
     public boolean isReady() {
-        return !closed.get() && !fileBlocked && out.isReady();
+        return !closed.get() && !blocked && out.isReady();
     }
 
     @Override
@@ -112,19 +121,82 @@ public final class ServletViewerOutput implements ViewerOutput, WriteListener, A
         written(length);
     }
 
+    /**
+     * On HTTP/1 one gathering write on the connection's sink (see {@link #sink()}); what the socket
+     * did not take is kept here and sent before the output is ready again. Not through Undertow's
+     * own async {@code write(ByteBuffer[])}: in 2.3.23, when the socket fills, it queues its empty
+     * response buffer and then compacts it, so a stray byte goes out before the rest. Elsewhere
+     * (HTTP/2) the buffers are copied into one array and written like one.
+     */
     @Override
     public void write(ByteBuffer[] buffers) throws IOException {
         long length = 0;
         for (ByteBuffer b : buffers) {
             length += b.remaining();
         }
-        ((BufferWritableOutputStream) out).write(buffers);
-        written(length);
+        StreamSinkChannel s = sink();
+        if (s == null) {
+            byte[] joined = scratch((int) length);
+            int at = 0;
+            for (ByteBuffer b : buffers) {
+                int n = b.remaining();
+                b.get(joined, at, n);
+                at += n;
+            }
+            write(joined, 0, at);
+            return;
+        }
+        long n = s.write(buffers);
+        if (n < length) {
+            ByteBuffer rest = rest((int) (length - n));
+            for (ByteBuffer b : buffers) {
+                rest.put(b);
+            }
+            rest.flip();
+            blocked = true;
+            s.resumeWrites();
+        }
+        written += length;
+    }
+
+    /** An array of at least {@code size} bytes, kept for the next writes. */
+    private byte[] scratch(int size) {
+        if (joined == null || joined.length < size) {
+            joined = new byte[Math.max(size, PIECE)];
+        }
+        return joined;
+    }
+
+    /**
+     * The empty buffer for what the socket did not take, kept for the next time (a slow player
+     * fills its socket on most writes). On the heap: thousands of viewers may each hold one.
+     */
+    private ByteBuffer rest(int size) {
+        if (rest == null || rest.capacity() < size) {
+            rest = ByteBuffer.allocate(Math.max(size, 16 * 1024));
+        }
+        rest.clear();
+        pending = true;
+        return rest;
+    }
+
+    /** Sends what the socket did not take before; true when nothing is left. */
+    private boolean flushRest() throws IOException {
+        if (!pending) {
+            return true;
+        }
+        sink.write(rest);
+        if (rest.hasRemaining()) {
+            sink.resumeWrites();
+            return false;
+        }
+        pending = false;
+        return true;
     }
 
     @Override
     public long transferFrom(FileChannel file, long position, long count) throws IOException {
-        StreamSinkChannel s = sink();
+        StreamSinkChannel s = sendfile() ? sink() : null;
         if (s == null) {
             return copyFrom(file, position, count);
         }
@@ -139,7 +211,7 @@ public final class ServletViewerOutput implements ViewerOutput, WriteListener, A
         }
         if (n < count) {
             // The socket is full: the servlet stream's listener hears when it is writable again.
-            fileBlocked = true;
+            blocked = true;
             s.resumeWrites();
         }
         written += n;
@@ -147,16 +219,16 @@ public final class ServletViewerOutput implements ViewerOutput, WriteListener, A
     }
 
     /**
-     * The connection's sink channel for this response, or null when sendfile is not for it. The
-     * servlet stream's flush makes it take the exchange's response channel and set its write
-     * listener on the connection's sink: below, the sink is then this response's conduit chain
-     * (fixed length, HTTP), whose writable events reach {@link #onWritePossible()}. Only plain
-     * HTTP/1 connections (an HTTP/2 stream or AJP frames its own way).
+     * The connection's sink channel for this response, or null when it is not for it. The servlet
+     * stream's flush makes it take the exchange's response channel and set its write listener on
+     * the connection's sink: below, the sink is then this response's conduit chain (fixed length or
+     * chunked, HTTP), whose writable events reach {@link #onWritePossible()}. Only plain HTTP/1
+     * connections (an HTTP/2 stream or AJP frames its own way).
      */
     private StreamSinkChannel sink() throws IOException {
         if (!sinkLookedUp) {
             sinkLookedUp = true;
-            if (sendfile() && exchange.getConnection() instanceof HttpServerConnection http) {
+            if (exchange.getConnection() instanceof HttpServerConnection http) {
                 out.flush();
                 if (exchange.isResponseStarted()) {
                     sink = http.getChannel().getSinkChannel();
@@ -176,9 +248,6 @@ public final class ServletViewerOutput implements ViewerOutput, WriteListener, A
 
     /**
      * Without sendfile: the file read into one buffer per response and written like a byte array.
-     * Not through the gathering write: Undertow 2.3.23's async {@code write(ByteBuffer[])}, when
-     * the socket fills, queues its (empty) response buffer and then compacts it, so one stray byte
-     * goes out after the data (its {@code write(byte[])} keeps the buffer as it is).
      */
     private long copyFrom(FileChannel file, long position, long count) throws IOException {
         if (piece == null) {
@@ -249,7 +318,15 @@ public final class ServletViewerOutput implements ViewerOutput, WriteListener, A
 
     @Override
     public void onWritePossible() {
-        fileBlocked = false;
+        try {
+            if (!flushRest()) {
+                return; // writePossible once the rest is out
+            }
+        } catch (IOException e) {
+            failed();
+            return;
+        }
+        blocked = false;
         Listener l = listener;
         if (l != null) {
             l.writePossible();
