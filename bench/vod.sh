@@ -5,23 +5,38 @@
 #     POST /api/v1/vod/scan to the finished status, with the server's CPU (target: < 60 s);
 #  2. get_vod_streams: the library filled up to MOVIES (20,000) movies by M3U imports of VOD
 #     entries, then REQUESTS (30) get_vod_streams of a line that sees all: median, p95 and size
-#     (target: median <= 200 ms).
+#     (target: median <= 200 ms);
+#  3. movie viewers: VOD_VIEWERS (500) players of one VOD_RATE (8 Mbit/s) MPEG-TS file, each its own
+#     player reading like one (ViewerLoad -Dpace=4: at most the file's rate plus a 4 s buffer), for
+#     VOD_SECONDS, from PanelX (sendfile), then from PanelX with panelx.vod.sendfile=false (the file
+#     read into a buffer; VOD_COPY=0 skips it), then from nginx (sendfile on) serving the same file:
+#     behind real time, CPU-s, cores, s/GB, TTFB of each (target: none behind).
 #   bench/vod.sh                 (or ./panelx.sh bench vod)
-#   FILES=2000 MOVIES=20000 REQUESTS=30 BENCH_PORT_OFFSET=1000 SKIP_BUILD=1
+#   FILES=2000 MOVIES=20000 REQUESTS=30 VOD_VIEWERS=500 VOD_RATE=8000000 VOD_SECONDS=30 VOD_COPY=1
+#   BENCH_PORT_OFFSET=1000 SKIP_BUILD=1
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 FILES=${FILES:-2000}
 MOVIES=${MOVIES:-20000}
 REQUESTS=${REQUESTS:-30}
+VOD_VIEWERS=${VOD_VIEWERS:-500}
+VOD_RATE=${VOD_RATE:-8000000}
+VOD_SECONDS=${VOD_SECONDS:-30}
 offset=${BENCH_PORT_OFFSET:-1000}
 work=$root/var/bench-vod
 base="http://127.0.0.1:$((8080 + offset))"
 auth="admin:bench-secret"
 
-for tool in ffmpeg ffprobe curl bc python3; do command -v $tool >/dev/null || { echo "bench needs $tool"; exit 1; }; done
+for tool in ffmpeg ffprobe curl bc python3 javac; do command -v $tool >/dev/null || { echo "bench needs $tool"; exit 1; }; done
+if (( VOD_VIEWERS > 0 )); then
+  command -v nginx >/dev/null || { echo "bench vod needs nginx (VOD_VIEWERS=0 skips the viewers): apt-get install -y nginx-light"; exit 1; }
+  # One socket per viewer on each side; the server and nginx inherit the limit.
+  ulimit -n $((VOD_VIEWERS * 2 + 2000)) || { echo "bench vod needs ulimit -n $((VOD_VIEWERS * 2 + 2000))"; exit 1; }
+fi
 
 cleanup() {
+  [[ -f $work/nginx.pid ]] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
   [[ -n ${server_pid:-} ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
 }
 trap cleanup EXIT
@@ -124,3 +139,91 @@ sort -n "$work/vod-streams.txt" | awk -v n="$REQUESTS" -v cpu="$used" '
       t[int((n + 1) / 2)], t[int(n * 0.95 + 0.999)], t[n]
     printf "   size %.1f MB (%d bytes), server CPU %.1f s for %d requests\n", size / 1e6, size, cpu, n
   }'
+
+(( VOD_VIEWERS > 0 )) || exit 0
+
+echo "== $VOD_VIEWERS movie viewers of one $(echo "$VOD_RATE / 1000000" | bc -l | sed 's/\.*0*$//') Mbit/s file"
+movie=$work/vod/Bench/movie-rate.ts
+mkdir -p "$(dirname "$movie")" "$work/classes"
+javac -d "$work/classes" bench/ViewerLoad.java
+# CBR video, the TS padded to the mux rate: the file lasts its duration at exactly VOD_RATE.
+clip_secs=$((VOD_SECONDS + 40)) v=$((VOD_RATE * 80 / 100 - 128000))
+ffmpeg -v error -y -f lavfi -i "testsrc2=size=1280x720:rate=25" -f lavfi -i sine=frequency=1000 -t "$clip_secs" \
+  -c:v libx264 -preset ultrafast -b:v $v -minrate $v -maxrate $v -bufsize $((v / 2)) \
+  -x264-params nal-hrd=cbr -g 50 -c:a aac -b:a 128k -f mpegts -muxrate "$VOD_RATE" "$movie"
+printf '   %s s, %.1f MB\n' "$clip_secs" "$(echo "$(stat -c %s "$movie") / 1000000" | bc -l)"
+movie_id=$(json "$base/api/v1/vod/movies" -d "{\"title\":\"Bench at rate\",\"source\":\"$movie\"}" | field 'd["id"]')
+json "$base/api/v1/lines" -d '{"username":"viewers","password":"viewers","maxConnections":100000}' > /dev/null
+
+nginx_port=$((17000 + offset))
+cat > "$work/nginx.conf" <<NGINX
+worker_processes 2;
+worker_rlimit_nofile $((VOD_VIEWERS * 2 + 2000));
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+events { worker_connections $((VOD_VIEWERS + 1000)); }
+http {
+  access_log off;
+  sendfile on;
+  server {
+    listen 127.0.0.1:$nginx_port backlog=4096;
+    location = /movie.ts { alias $movie; }
+  }
+}
+NGINX
+nginx -c "$work/nginx.conf" -p "$work"
+until [[ -s $work/nginx.pid ]]; do sleep 0.2; done
+nginx_pids="$(cat "$work/nginx.pid"),$(pgrep -P "$(cat "$work/nginx.pid")" | paste -sd,)"
+
+hz=$(getconf CLK_TCK)
+http=$((8080 + offset))
+loadavg() { cut -d' ' -f1-3 /proc/loadavg | tr ' ' /; }
+val() { grep -o "\b$2=[^ ]*" "$1" | head -1 | cut -d= -f2; } # file key
+cli() { "$work/wildfly/bin/jboss-cli.sh" -c --controller=127.0.0.1:$((9990 + offset)) "$1" > /dev/null; }
+load() { # label port path pids: one storm of paced players and its window, figures in viewers-LABEL.txt
+  local before
+  before=$(loadavg)
+  java -Xmx1g -cp "$work/classes" -Drate="$VOD_RATE" -Dpace=4 -Dplayers=distinct -Dhz="$hz" -Dpids="$4" \
+    ViewerLoad 127.0.0.1 "$2" "$3" "$VOD_VIEWERS" "$VOD_SECONDS" > "$work/viewers-$1.txt"
+  echo "load_before=$before load_after=$(loadavg)" >> "$work/viewers-$1.txt"
+}
+row() { # title label
+  local f=$work/viewers-$2.txt cpu w
+  cpu=$(val "$f" server_cpu_s); w=$(val "$f" window_s)
+  printf '   %-22s %7.1f %5.2f %6.2f %8.0f %7.3f %7.3f %6s %7s %6s %6s %6.1f  %s -> %s\n' "$1" \
+    "$cpu" "$(echo "$cpu / $w" | bc -l)" "$(echo "$cpu / ($(val "$f" throughput_mbps) * $w / 8000)" | bc -l)" \
+    "$(val "$f" throughput_mbps)" "$(val "$f" viewer_mbps_min)" "$(val "$f" viewer_mbps_median)" "$(val "$f" behind)" \
+    "$(val "$f" ttfb_ms_median)" "$(val "$f" ttfb_ms_max)" \
+    "$(( $(val "$f" errors) + $(val "$f" non200) + $(val "$f" closed_by_server) + $(val "$f" without_data) ))" \
+    "$(val "$f" load_cpu_s)" "$(val "$f" load_before)" "$(val "$f" load_after)"
+}
+path=/movie/viewers/viewers/$movie_id.ts
+# An unmeasured warm-up (the JIT compiles the path), then each server in turn.
+java -cp "$work/classes" -Drate="$VOD_RATE" -Dpace=4 -Dplayers=distinct ViewerLoad 127.0.0.1 $http "$path" \
+  $(( VOD_VIEWERS < 100 ? VOD_VIEWERS : 100 )) 3 > /dev/null
+sleep 7 # the warm-up's players end (a file session ends once its player is quiet)
+# The server's own work without viewers (timers, dashboard, GC) over a window as long: the base
+# that the runs' CPU-s include.
+c0=$(cpu); sleep "$VOD_SECONDS"; idle_cpu=$(echo "$(cpu) - $c0" | bc)
+load panelx $http "$path" "$jpid"
+if [[ ${VOD_COPY:-1} != 0 ]]; then
+  cli '/system-property=panelx.vod.sendfile:add(value=false)'
+  sleep 7
+  load panelx-copy $http "$path" "$jpid"
+  cli '/system-property=panelx.vod.sendfile:remove'
+fi
+sleep 2
+load nginx $nginx_port /movie.ts "$nginx_pids"
+{
+  printf '   %s s measured per run; behind real time = average rate over the window below 95%% of %s Mbit/s (%s Mbit/s)\n' \
+    "$VOD_SECONDS" "$(echo "$VOD_RATE / 1000000" | bc -l | sed 's/\.*0*$//')" "$(val "$work/viewers-panelx.txt" behind_below_mbps)"
+  printf '   %-22s %7s %5s %6s %8s %7s %7s %6s %7s %6s %6s %6s  %s\n' "" CPU-s cores s/GB Mbit/s min median behind TTFB50 max errors load-s "load average before -> after"
+  row "PanelX (sendfile)" panelx
+  [[ ${VOD_COPY:-1} != 0 ]] && row "PanelX (copy)" panelx-copy
+  row "nginx (sendfile)" nginx
+  printf '   PanelX without viewers: %.1f CPU-s over %s s (included in its rows)\n' "$idle_cpu" "$VOD_SECONDS"
+  printf '   CPU PanelX/nginx: %.1fx; CPU per GB PanelX/nginx: %.1fx\n' \
+    "$(echo "$(val "$work/viewers-panelx.txt" server_cpu_s) / $(val "$work/viewers-nginx.txt" server_cpu_s)" | bc -l)" \
+    "$(echo "($(val "$work/viewers-panelx.txt" server_cpu_s) / $(val "$work/viewers-panelx.txt" throughput_mbps)) / ($(val "$work/viewers-nginx.txt" server_cpu_s) / $(val "$work/viewers-nginx.txt" throughput_mbps))" | bc -l)"
+  echo "   CPU-s: server process CPU (utime+stime) over the window; s/GB: CPU-s per GB delivered; load-s: the load tool's own CPU"
+} | tee "$work/viewers-summary.txt"

@@ -23,6 +23,9 @@ public final class StreamClient implements AutoCloseable {
     private volatile String connectionId;
     private volatile java.util.concurrent.CountDownLatch paused;
 
+    /** The body offset of the first 188-byte packet that does not start with 0x47; -1: none. */
+    private volatile long misalignedAt = -1;
+
     private StreamClient(Socket socket) {
         this.socket = socket;
     }
@@ -99,6 +102,7 @@ public final class StreamClient implements AutoCloseable {
                         int n = in.read(buf, 0, Math.min(4096, left));
                         if (n < 0) throw new IOException("eof in chunk");
                         left -= n;
+                        checkPackets(buf, n);
                         bytes.addAndGet(n);
                     }
                     line(in);
@@ -108,6 +112,7 @@ public final class StreamClient implements AutoCloseable {
                 while (true) {
                     waitWhilePaused();
                     if ((n = in.read(buf, 0, 4096)) < 0) break;
+                    checkPackets(buf, n);
                     bytes.addAndGet(n);
                 }
             }
@@ -116,6 +121,25 @@ public final class StreamClient implements AutoCloseable {
         } finally {
             ended.complete(bytes.get());
         }
+    }
+
+    /** Notes the first body byte that should start an MPEG-TS packet and does not. */
+    private void checkPackets(byte[] buf, int n) {
+        long at = bytes.get();
+        if (misalignedAt >= 0) {
+            return;
+        }
+        for (int i = (int) ((188 - at % 188) % 188); i < n; i += 188) {
+            if (buf[i] != 0x47) {
+                misalignedAt = at + i;
+                return;
+            }
+        }
+    }
+
+    /** Where the body stopped being whole 188-byte MPEG-TS packets, or -1. */
+    public long misalignedAt() {
+        return misalignedAt;
     }
 
     private void waitWhilePaused() throws InterruptedException {

@@ -68,6 +68,31 @@ class ViewerEdgesIT {
     }
 
     @Test
+    void aPlayerWhoseSocketFillsGetsWholePacketsWhenItReadsAgain() throws Exception {
+        long channel = LiveDeliveryIT.directChannel(upstream.url());
+        var line = LiveDeliveryIT.line("\"maxConnections\":1");
+        try (var player =
+                StreamClient.open(
+                        line.path(channel, ".ts"), "127.0.0.1", "PanelX-IT/1.0", SMALL_WINDOW)) {
+            assertEquals(200, player.status());
+            for (int pause = 0; pause < 3; pause++) {
+                long before = player.bytes();
+                await().atMost(Duration.ofSeconds(20))
+                        .until(() -> player.bytes() > before + 50_000);
+                // The player's own pause (not a wait for the server): at about 110 KB/s, long
+                // enough to fill the socket buffers (512 KiB), shorter than a stall (10 s).
+                player.pause();
+                Thread.sleep(8_000);
+                player.resume();
+            }
+            long after = player.bytes();
+            await().atMost(Duration.ofSeconds(20)).until(() -> player.bytes() > after + 200_000);
+            assertEquals(
+                    -1, player.misalignedAt(), "the stream is whole MPEG-TS packets throughout");
+        }
+    }
+
+    @Test
     void aDroppedNetworkIsEndedAsStalled() throws Exception {
         Assumptions.assumeTrue(Iptables.usable(), "iptables on loopback needs root and iptables");
         long channel = LiveDeliveryIT.directChannel(upstream.url());

@@ -6,16 +6,16 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * A timeshift response body: the archive files of a window, read into one buffer allocated per
- * response and handed to the viewer's output one write at a time, only as fast as the player takes
+ * A timeshift response body: the archive files of a window, handed to the viewer's output one
+ * transfer at a time (sendfile where the connection allows it), only as fast as the player takes
  * them (the session calls it while the output is ready).
  */
 public final class ArchiveBody implements Body {
 
-    private static final int BUFFER = 64 * 1024;
+    /** The most handed over at once (the socket takes what fits its buffer anyway). */
+    private static final long PIECE = 1024 * 1024;
 
     private final ArchiveReader reader;
-    private final byte[] buffer = new byte[BUFFER];
 
     public ArchiveBody(List<ArchiveWindow.Range> ranges) {
         this.reader = new ArchiveReader(ranges);
@@ -23,12 +23,7 @@ public final class ArchiveBody implements Body {
 
     @Override
     public int writeTo(ViewerOutput out) throws IOException {
-        int n = reader.read(buffer, 0, buffer.length);
-        if (n < 0) {
-            return -1;
-        }
-        out.write(buffer, 0, n);
-        return n;
+        return (int) reader.transferTo(out, PIECE);
     }
 
     @Override

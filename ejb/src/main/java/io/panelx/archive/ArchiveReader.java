@@ -1,19 +1,25 @@
 package io.panelx.archive;
 
+import io.panelx.delivery.ViewerOutput;
 import java.io.IOException;
-import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
- * Reads the ranges of an {@link ArchiveWindow} one after the other into the caller's buffer: one
- * open file at a time, nothing allocated per read. A file pruned after the window was planned is
- * skipped (the next segment starts at a keyframe).
+ * Reads the ranges of an {@link ArchiveWindow} one after the other, into the caller's buffer or
+ * straight to a player's output (sendfile where the connection allows it): one open file at a time,
+ * nothing allocated per transfer. A file pruned after the window was planned is skipped (the next
+ * segment starts at a keyframe).
  */
 public final class ArchiveReader implements AutoCloseable {
 
     private final List<ArchiveWindow.Range> ranges;
     private int next;
-    private RandomAccessFile file;
+    private FileChannel file;
+    private long position;
     private long remaining;
 
     public ArchiveReader(List<ArchiveWindow.Range> ranges) {
@@ -22,33 +28,58 @@ public final class ArchiveReader implements AutoCloseable {
 
     /** Reads up to {@code length} bytes; -1 once every range was read. */
     public int read(byte[] buffer, int offset, int length) throws IOException {
-        while (true) {
-            if (file != null && remaining > 0) {
-                int n = file.read(buffer, offset, (int) Math.min(length, remaining));
-                if (n > 0) {
-                    remaining -= n;
-                    return n;
-                }
-                remaining = 0; // shorter than indexed: go on with the next range
+        while (openNext()) {
+            int n = file.read(ByteBuffer.wrap(buffer, offset, (int) Math.min(length, remaining)));
+            if (n > 0) {
+                position += n;
+                remaining -= n;
+                return n;
             }
+            remaining = 0; // shorter than indexed: go on with the next range
+        }
+        return -1;
+    }
+
+    /**
+     * Hands up to {@code max} bytes of the current range to the output; what it took (possibly 0:
+     * the output is then not ready), or -1 once every range was sent.
+     */
+    public long transferTo(ViewerOutput out, long max) throws IOException {
+        while (openNext()) {
+            long n = out.transferFrom(file, position, Math.min(max, remaining));
+            if (n >= 0) {
+                position += n;
+                remaining -= n;
+                return n;
+            }
+            remaining = 0; // shorter than indexed: go on with the next range
+        }
+        return -1;
+    }
+
+    /** True when a range with bytes left is open, opening the next ones as needed. */
+    private boolean openNext() throws IOException {
+        while (file == null || remaining <= 0) {
             closeFile();
             if (next >= ranges.size()) {
-                return -1;
+                return false;
             }
             ArchiveWindow.Range r = ranges.get(next++);
             try {
-                file = new RandomAccessFile(r.file().toFile(), "r");
-            } catch (java.io.FileNotFoundException e) {
+                file = FileChannel.open(r.file(), StandardOpenOption.READ);
+            } catch (NoSuchFileException e) {
                 continue; // pruned in between
             }
-            file.seek(r.from());
+            position = r.from();
+            file.position(position);
             remaining = r.length();
         }
+        return true;
     }
 
     private void closeFile() throws IOException {
         if (file != null) {
-            RandomAccessFile f = file;
+            FileChannel f = file;
             file = null;
             f.close();
         }

@@ -13,9 +13,9 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * A named group of channels that lines subscribe to (an Xtream panel's bouquet). Lines hold a few
- * bouquets instead of copies of their channel lists: 50,000 lines of a 500-channel bouquet are
- * 50,000 rows, not 25 million, and a channel added to the bouquet reaches all of them.
+ * A named group of channels, movies and series that lines subscribe to (an Xtream panel's bouquet).
+ * Lines hold a few bouquets instead of copies of their lists: 50,000 lines of a 500-channel bouquet
+ * are 50,000 rows, not 25 million, and a channel or movie added to the bouquet reaches all of them.
  */
 @Entity
 public class Bouquet {
@@ -35,7 +35,32 @@ public class Bouquet {
     @Column(name = "channel_id")
     Set<Long> channels = new HashSet<>();
 
+    /** Movie ids its lines may watch (beside their own VOD bouquet). */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "bouquet_movie", joinColumns = @JoinColumn(name = "bouquet_id"))
+    @Column(name = "movie_id")
+    Set<Long> movies = new HashSet<>();
+
+    /** Series ids its lines may watch, each with all its episodes. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "bouquet_series", joinColumns = @JoinColumn(name = "bouquet_id"))
+    @Column(name = "series_id")
+    Set<Long> series = new HashSet<>();
+
     protected Bouquet() {}
+
+    public Bouquet(String name, int sortOrder) {
+        this.name = name;
+        this.sortOrder = sortOrder;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public void setSortOrder(int sortOrder) {
+        this.sortOrder = sortOrder;
+    }
 
     public Long getId() {
         return id;
@@ -51,5 +76,13 @@ public class Bouquet {
 
     public Set<Long> getChannels() {
         return channels;
+    }
+
+    public Set<Long> getMovies() {
+        return movies;
+    }
+
+    public Set<Long> getSeries() {
+        return series;
     }
 }

@@ -2,6 +2,7 @@ package io.panelx.delivery;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 
 /**
  * A player's response as the core sees it: non-blocking writes, on the connection's own I/O thread.
@@ -41,6 +42,16 @@ public interface ViewerOutput {
      * buffers are kept once this returns (what the socket did not take is copied).
      */
     void write(ByteBuffer[] buffers) throws IOException;
+
+    /**
+     * Hands up to {@code count} bytes of the file from {@code position} to the connection, by the
+     * kernel (sendfile) where the connection allows it, so that a movie's bytes never pass through
+     * the heap. Non-blocking: returns what the connection took, possibly 0 (then {@link #isReady()}
+     * is false and writePossible follows), or -1 when the file has no byte at {@code position}.
+     * What it took counts like a write: once {@link #isReady()} is true again. Neither the file nor
+     * its position is changed.
+     */
+    long transferFrom(FileChannel file, long position, long count) throws IOException;
 
     /** Completes the response: what was written is flushed, then the response ends. */
     void close();

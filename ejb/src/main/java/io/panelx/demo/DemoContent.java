@@ -63,7 +63,8 @@ public class DemoContent {
                                 0,
                                 ArchiveSettings.demoArchiveHours()));
         lines.create(
-                new LineForm("demo", "demo", true, false, null, true, 2, null, null, true, null));
+                new LineForm(
+                        "demo", "demo", true, false, null, true, 2, null, null, true, null, null));
         LOG.info(
                 () ->
                         "Demo content created: line demo/demo, channel "

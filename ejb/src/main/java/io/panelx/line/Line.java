@@ -148,11 +148,18 @@ public class Line {
         return bouquet;
     }
 
-    /** Sets the bouquet; an empty set given by an admin means every channel. */
+    /** Sets the bouquet; empty, with no named bouquets either, means every channel. */
     public void setBouquet(Set<Long> bouquet) {
         this.bouquet.clear();
         this.bouquet.addAll(bouquet);
-        this.allChannels = bouquet.isEmpty();
+        this.allChannels = bouquet.isEmpty() && bouquets.isEmpty();
+    }
+
+    /** Sets the named bouquets; none, with no own channels either, means every channel. */
+    public void setBouquets(Set<Bouquet> named) {
+        this.bouquets.clear();
+        this.bouquets.addAll(named);
+        this.allChannels = bouquet.isEmpty() && bouquets.isEmpty();
     }
 
     public Set<Bouquet> getBouquets() {

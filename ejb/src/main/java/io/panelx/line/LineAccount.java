@@ -1,12 +1,14 @@
 package io.panelx.line;
 
 import io.panelx.admin.PasswordHash;
+import io.panelx.channel.Bouquet;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 /** An immutable copy of a line, cached for admission so that stream requests need no database. */
 public record LineAccount(
@@ -51,8 +53,8 @@ public record LineAccount(
                 l.isAllChannels(),
                 channels(l),
                 l.isAllVod(),
-                Set.copyOf(l.getMovies()),
-                Set.copyOf(l.getSeries()));
+                withBouquets(l.getMovies(), l, Bouquet::getMovies),
+                withBouquets(l.getSeries(), l, Bouquet::getSeries));
     }
 
     /** The line's own channels and those of its bouquets. */
@@ -62,6 +64,17 @@ public record LineAccount(
         }
         var all = new HashSet<>(l.getBouquet());
         l.getBouquets().forEach(b -> all.addAll(b.getChannels()));
+        return Set.copyOf(all);
+    }
+
+    /** The line's own movies (or series) and those of its named bouquets. */
+    private static Set<Long> withBouquets(
+            Set<Long> own, Line l, Function<Bouquet, Set<Long>> ofBouquet) {
+        if (l.getBouquets().isEmpty()) {
+            return Set.copyOf(own);
+        }
+        var all = new HashSet<>(own);
+        l.getBouquets().forEach(b -> all.addAll(ofBouquet.apply(b)));
         return Set.copyOf(all);
     }
 
@@ -88,6 +101,7 @@ public record LineAccount(
         return allChannels || bouquet.contains(channelId);
     }
 
+    /** Whether the line may watch the movie: all VOD, its own VOD bouquet or a named bouquet's. */
     public boolean mayWatchMovie(long movieId) {
         return allVod || movies.contains(movieId);
     }

@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * What an admin sends to create or change a line. Null fields are left unchanged on update; the
- * password is write-only.
+ * password is write-only. {@code bouquet} is the line's own channel ids, {@code bouquets} the ids
+ * of the named bouquets it holds.
  */
 public record LineForm(
         String username,
@@ -18,4 +19,5 @@ public record LineForm(
         String allowedIps,
         String allowedUserAgents,
         Boolean trial,
-        Set<Long> bouquet) {}
+        Set<Long> bouquet,
+        Set<Long> bouquets) {}

@@ -3,6 +3,7 @@ package io.panelx.line;
 import io.panelx.admin.Conflict;
 import io.panelx.admin.InvalidInput;
 import io.panelx.admin.NotFound;
+import io.panelx.channel.Bouquet;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -124,6 +125,17 @@ public class Lines {
                 }
             }
             line.setBouquet(form.bouquet());
+        }
+        if (form.bouquets() != null) {
+            var named = new java.util.HashSet<Bouquet>();
+            for (Long bouquetId : form.bouquets()) {
+                Bouquet b = bouquetId == null ? null : em.find(Bouquet.class, bouquetId);
+                if (b == null) {
+                    throw new InvalidInput("bouquets names an unknown bouquet: " + bouquetId);
+                }
+                named.add(b);
+            }
+            line.setBouquets(named);
         }
     }
 

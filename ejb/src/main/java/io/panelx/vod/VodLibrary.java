@@ -820,18 +820,31 @@ public class VodLibrary {
         }
     }
 
-    /** Lines whose VOD bouquet names the item: their cached copies must go once it is removed. */
+    /**
+     * Lines whose VOD bouquet, or one of whose named bouquets, names the item: their cached copies
+     * must go once it is removed.
+     */
     private List<LineChanged> holders(String collection, long id) {
-        return em
-                .createQuery(
-                        "select l.id, l.username from Line l join l."
-                                + collection
-                                + " x where x = :id",
-                        Object[].class)
-                .setParameter("id", id)
-                .getResultList()
-                .stream()
+        var own =
+                em.createQuery(
+                                "select l.id, l.username from Line l join l."
+                                        + collection
+                                        + " x where x = :id",
+                                Object[].class)
+                        .setParameter("id", id)
+                        .getResultList();
+        var named =
+                em.createQuery(
+                                "select distinct l.id, l.username from Line l join l.bouquets b"
+                                        + " join b."
+                                        + collection
+                                        + " x where x = :id",
+                                Object[].class)
+                        .setParameter("id", id)
+                        .getResultList();
+        return java.util.stream.Stream.concat(own.stream(), named.stream())
                 .map(h -> new LineChanged((Long) h[0], (String) h[1]))
+                .distinct()
                 .toList();
     }
 

@@ -70,6 +70,10 @@ class ViewerSessionTest {
 
         long written;
         int writes;
+
+        /** What {@link #transferFrom} took, in order. */
+        final java.io.ByteArrayOutputStream transferred = new java.io.ByteArrayOutputStream();
+
         boolean closed, aborted;
         Listener listener;
 
@@ -101,6 +105,23 @@ class ViewerSessionTest {
             if (fullAfterWrite) {
                 ready = false;
             }
+        }
+
+        @Override
+        public long transferFrom(java.nio.channels.FileChannel file, long position, long count)
+                throws java.io.IOException {
+            long n = Math.min(count, file.size() - position);
+            if (n <= 0) {
+                return -1;
+            }
+            var taken = java.nio.ByteBuffer.allocate((int) n);
+            file.read(taken, position);
+            transferred.write(taken.array(), 0, taken.position());
+            written += n;
+            if (fullAfterWrite) {
+                ready = false;
+            }
+            return n;
         }
 
         @Override
@@ -282,6 +303,37 @@ class ViewerSessionTest {
         assertEquals(data.length, s.bytesSent());
         assertTrue(out.closed, "completed after the last byte");
         assertFalse(s.isEnded(), "the session outlives one response");
+    }
+
+    @Test
+    void anArchiveWindowGoesByTransferFromItsRangesAndCountsWhatTheSocketTook(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        byte[] a = new byte[100], b = new byte[80];
+        for (int i = 0; i < a.length; i++) a[i] = (byte) i;
+        for (int i = 0; i < b.length; i++) b[i] = (byte) (200 - i);
+        var fileA = java.nio.file.Files.write(dir.resolve("a.ts"), a);
+        var fileB = java.nio.file.Files.write(dir.resolve("b.ts"), b);
+        var ranges =
+                List.of(
+                        new io.panelx.archive.ArchiveWindow.Range(fileA, 10, 30),
+                        new io.panelx.archive.ArchiveWindow.Range(dir.resolve("pruned.ts"), 0, 9),
+                        new io.panelx.archive.ArchiveWindow.Range(fileB, 0, 50));
+        var s = session();
+        var out = new FakeOutput();
+        s.send(new io.panelx.archive.ArchiveBody(ranges), out);
+        out.fullAfterWrite = true;
+        out.runIoThread();
+        assertEquals(20, out.written, "one transfer handed over: the first range");
+        assertEquals(0, s.bytesSent(), "not counted before the socket is ready again");
+        out.fullAfterWrite = false;
+        out.ready = true;
+        out.listener.writePossible();
+        assertEquals(70, s.bytesSent());
+        byte[] expected = new byte[70];
+        System.arraycopy(a, 10, expected, 0, 20);
+        System.arraycopy(b, 0, expected, 20, 50);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, out.transferred.toByteArray());
+        assertTrue(out.closed, "completed after the last range");
     }
 
     @Test

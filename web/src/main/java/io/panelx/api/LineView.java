@@ -7,8 +7,8 @@ import java.util.TreeSet;
 
 /**
  * A line as the API shows it: everything but the password, which is never returned. {@code bouquet}
- * holds the line's own channel ids, {@code bouquets} the ids of the named bouquets it has (lines
- * imported from XC).
+ * holds the line's own channel ids, {@code bouquets} the ids of the named bouquets it holds (set by
+ * an admin, or imported from XC).
  */
 public record LineView(
         long id,

@@ -2,8 +2,8 @@ package io.panelx.live;
 
 import io.panelx.delivery.IoThread;
 import io.panelx.delivery.ViewerOutput;
-import io.undertow.io.BufferWritableOutputStream;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.server.protocol.http.HttpServerConnection;
 import io.undertow.servlet.handlers.ServletRequestContext;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
@@ -14,10 +14,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.xnio.XnioIoThread;
+import org.xnio.channels.StreamSinkChannel;
 
 /**
  * A player's response as a non-blocking {@link ViewerOutput}: Servlet async I/O on Undertow, so no
@@ -26,8 +28,15 @@ import org.xnio.XnioIoThread;
  *
  * <p>The response buffer is made tiny, so that each write goes to the socket at once: a write that
  * leaves the output ready was accepted by the socket whole, which is what makes the core's byte
- * counts exact. A gathering write goes through Undertow's own {@link BufferWritableOutputStream}
- * (one system call for several chunks).
+ * counts exact.
+ *
+ * <p>On HTTP/1 a gathering write (one system call for several chunks) and a file (by sendfile) go
+ * to the connection's sink channel under the servlet stream (see {@link #sink()}), whose write
+ * listener still tells when the socket is writable again. Undertow's own async {@code
+ * write(ByteBuffer[])} sends a stray byte when the socket fills, and its async {@code
+ * transferFrom(FileChannel)} cannot serve a range (in 2.3.23 its first call passes a null file, it
+ * ends at {@code source.size()}, and what it sends after a resume is not counted toward the
+ * Content-Length).
  */
 public final class ServletViewerOutput implements ViewerOutput, WriteListener, AsyncListener {
 
@@ -46,6 +55,30 @@ public final class ServletViewerOutput implements ViewerOutput, WriteListener, A
     private long contentLength = -1;
 
     private long written;
+
+    private static final int PIECE = 64 * 1024;
+
+    /** The connection's sink under the servlet stream, for sendfile; null until looked up. */
+    private StreamSinkChannel sink;
+
+    private boolean sinkLookedUp;
+
+    /** True once the response head is out: only then does the sink take a file by position. */
+    private boolean headSent;
+
+    /** The sink took less than it was given: not ready until it is writable again. */
+    private volatile boolean blocked;
+
+    /** Without sendfile: a file's bytes are read here (one buffer per response). */
+    private ByteBuffer piece;
+
+    /** What a gathering write on the sink left (when {@link #pending}), sent first. */
+    private ByteBuffer rest;
+
+    private boolean pending;
+
+    /** A gathering write's buffers joined, where the sink is not for this connection. */
+    private byte[] joined;
 
     private ServletViewerOutput(
             AsyncContext context, ServletOutputStream out, HttpServerExchange exchange) {
@@ -79,7 +112,7 @@ public final class ServletViewerOutput implements ViewerOutput, WriteListener, A
 
     @Override
     public boolean isReady() {
-        return !closed.get() && out.isReady();
+        return !closed.get() && !blocked && out.isReady();
     }
 
     @Override
@@ -88,14 +121,145 @@ public final class ServletViewerOutput implements ViewerOutput, WriteListener, A
         written(length);
     }
 
+    /**
+     * On HTTP/1 one gathering write on the connection's sink (see {@link #sink()}); what the socket
+     * did not take is kept here and sent before the output is ready again. Not through Undertow's
+     * own async {@code write(ByteBuffer[])}: in 2.3.23, when the socket fills, it queues its empty
+     * response buffer and then compacts it, so a stray byte goes out before the rest. Elsewhere
+     * (HTTP/2) the buffers are copied into one array and written like one.
+     */
     @Override
     public void write(ByteBuffer[] buffers) throws IOException {
         long length = 0;
         for (ByteBuffer b : buffers) {
             length += b.remaining();
         }
-        ((BufferWritableOutputStream) out).write(buffers);
-        written(length);
+        StreamSinkChannel s = sink();
+        if (s == null) {
+            byte[] joined = scratch((int) length);
+            int at = 0;
+            for (ByteBuffer b : buffers) {
+                int n = b.remaining();
+                b.get(joined, at, n);
+                at += n;
+            }
+            write(joined, 0, at);
+            return;
+        }
+        long n = s.write(buffers);
+        if (n < length) {
+            ByteBuffer rest = rest((int) (length - n));
+            for (ByteBuffer b : buffers) {
+                rest.put(b);
+            }
+            rest.flip();
+            blocked = true;
+            s.resumeWrites();
+        }
+        written += length;
+    }
+
+    /** An array of at least {@code size} bytes, kept for the next writes. */
+    private byte[] scratch(int size) {
+        if (joined == null || joined.length < size) {
+            joined = new byte[Math.max(size, PIECE)];
+        }
+        return joined;
+    }
+
+    /**
+     * The empty buffer for what the socket did not take, kept for the next time (a slow player
+     * fills its socket on most writes). On the heap: thousands of viewers may each hold one.
+     */
+    private ByteBuffer rest(int size) {
+        if (rest == null || rest.capacity() < size) {
+            rest = ByteBuffer.allocate(Math.max(size, 16 * 1024));
+        }
+        rest.clear();
+        pending = true;
+        return rest;
+    }
+
+    /** Sends what the socket did not take before; true when nothing is left. */
+    private boolean flushRest() throws IOException {
+        if (!pending) {
+            return true;
+        }
+        sink.write(rest);
+        if (rest.hasRemaining()) {
+            sink.resumeWrites();
+            return false;
+        }
+        pending = false;
+        return true;
+    }
+
+    @Override
+    public long transferFrom(FileChannel file, long position, long count) throws IOException {
+        StreamSinkChannel s = sendfile() ? sink() : null;
+        if (s == null) {
+            return copyFrom(file, position, count);
+        }
+        long n = 0;
+        // While the head is queued, Undertow's response conduit reads the file from its own
+        // position, whatever was asked: a file is handed over only once the head is out.
+        if (headSent || (headSent = s.flush())) {
+            n = s.transferFrom(file, position, count);
+        }
+        if (n == 0 && headSent && position >= file.size()) {
+            return -1;
+        }
+        if (n < count) {
+            // The socket is full: the servlet stream's listener hears when it is writable again.
+            blocked = true;
+            s.resumeWrites();
+        }
+        written += n;
+        return n;
+    }
+
+    /**
+     * The connection's sink channel for this response, or null when it is not for it. The servlet
+     * stream's flush makes it take the exchange's response channel and set its write listener on
+     * the connection's sink: below, the sink is then this response's conduit chain (fixed length or
+     * chunked, HTTP), whose writable events reach {@link #onWritePossible()}. Only plain HTTP/1
+     * connections (an HTTP/2 stream or AJP frames its own way).
+     */
+    private StreamSinkChannel sink() throws IOException {
+        if (!sinkLookedUp) {
+            sinkLookedUp = true;
+            if (exchange.getConnection() instanceof HttpServerConnection http) {
+                out.flush();
+                if (exchange.isResponseStarted()) {
+                    sink = http.getChannel().getSinkChannel();
+                }
+            }
+        }
+        return sink;
+    }
+
+    /**
+     * Whether files go by sendfile: the server's {@code panelx.vod.sendfile} (default true), read
+     * per response so that a benchmark can compare both ways on one running server.
+     */
+    private static boolean sendfile() {
+        return !"false".equals(System.getProperty("panelx.vod.sendfile"));
+    }
+
+    /**
+     * Without sendfile: the file read into one buffer per response and written like a byte array.
+     */
+    private long copyFrom(FileChannel file, long position, long count) throws IOException {
+        if (piece == null) {
+            piece = ByteBuffer.wrap(new byte[PIECE]);
+        }
+        piece.clear().limit((int) Math.min(PIECE, count));
+        int n = file.read(piece, position);
+        if (n <= 0) {
+            return -1;
+        }
+        write(piece.array(), 0, n);
+        return n;
     }
 
     private void written(long length) {
@@ -154,6 +318,15 @@ public final class ServletViewerOutput implements ViewerOutput, WriteListener, A
 
     @Override
     public void onWritePossible() {
+        try {
+            if (!flushRest()) {
+                return; // writePossible once the rest is out
+            }
+        } catch (IOException e) {
+            failed();
+            return;
+        }
+        blocked = false;
         Listener l = listener;
         if (l != null) {
             l.writePossible();

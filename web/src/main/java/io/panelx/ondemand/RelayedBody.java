@@ -160,6 +160,13 @@ final class RelayedBody implements Body {
         }
 
         @Override
+        public long transferFrom(java.nio.channels.FileChannel file, long position, long count)
+                throws IOException {
+            wrote = true;
+            return player.transferFrom(file, position, count);
+        }
+
+        @Override
         public void close() {
             player.close();
         }
