@@ -18,7 +18,8 @@
 #                           hard links of the recorded segments); TS_VIEWERS (200) timeshift players
 #   bench/run.sh vod        scan of 2,000 small files, get_vod_streams of 20,000 movies (bench/vod.sh)
 # BUILD=0 reuses the ear and server already built (no mvn package). BENCH_PORT_OFFSET (1000) moves
-# the server's ports (http 8080 + offset, management 9990 + offset).
+# the server's ports (http 8080 + offset, management 9990 + offset). SERVER_JAVA_OPTS is added to the
+# server's JVM options (a profile: -XX:StartFlightRecording=filename=/tmp/x.jfr,settings=profile).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -26,13 +27,16 @@ what=${1:-delivery}
 [[ $what == xtream ]] && exec bench/xtream.sh "${@:2}"
 [[ $what == import-xc ]] && exec bench/xc-import.sh "${@:2}"
 [[ $what == vod ]] && exec bench/vod.sh "${@:2}"
-case $what in delivery | soak | ffmpeg | hls | archive) ;; *) sed -n '2,21p' "$0"; exit 2 ;; esac
+case $what in delivery | soak | ffmpeg | hls | archive) ;; *) sed -n '2,23p' "$0"; exit 2 ;; esac
 
 SECS=${SECONDS_PER_RUN:-$([[ $what == delivery ]] && echo 30 || echo 60)}
 work=$root/var/bench
 offset=${BENCH_PORT_OFFSET:-1000}
 http=$((8080 + offset))
 api="http://127.0.0.1:$http/api/v1"
+# The bench's own upstreams and nginx move with the offset too (18090.. at the default 1000), so
+# that two benches on one machine do not meet.
+aux=$((17090 + offset))
 auth="admin:bench-secret"
 
 for tool in ffmpeg ffprobe curl jcmd javac bc; do command -v $tool >/dev/null || { echo "bench needs $tool"; exit 1; }; done
@@ -86,7 +90,7 @@ if [[ $what == ffmpeg || $what == hls || $what == archive ]]; then
   clip=$work/clip.ts
   echo "== encoding a $((SECS + 20)) s 720p clip at 4 Mbit/s"
   clip $RATE $((SECS + 20)) 1280x720 "$clip"
-  upstream "$clip" 18090 $RATE
+  upstream "$clip" $aux $RATE
 fi
 
 cp ear/target/panelx.ear "$work/wildfly/standalone/deployments/"
@@ -94,7 +98,7 @@ start_server() { # sets server_pid and jpid (the JVM); the archive bench restart
   rm -f "$work/wildfly/standalone/deployments"/panelx.ear.{deployed,failed}
   LAUNCH_JBOSS_IN_BACKGROUND=1 PANELX_ADMIN_PASSWORD=bench-secret PANELX_DEMO=false \
   PANELX_ARCHIVE_MAX_GB=${PANELX_ARCHIVE_MAX_GB:-1000} \
-  JAVA_OPTS="-Xms1g -Xmx2g -XX:+UseG1GC -Djava.net.preferIPv4Stack=true" \
+  JAVA_OPTS="-Xms1g -Xmx2g -XX:+UseG1GC -Djava.net.preferIPv4Stack=true ${SERVER_JAVA_OPTS:-}" \
     "$work/wildfly/bin/standalone.sh" -Djboss.socket.binding.port-offset=$offset >> "$work/server.out" 2>&1 &
   server_pid=$!
   until [[ -f $work/wildfly/standalone/deployments/panelx.ear.deployed ]]; do
@@ -146,7 +150,7 @@ http {
   access_log off;
   sendfile on;
   server {
-    listen 127.0.0.1:18091 backlog=4096;
+    listen 127.0.0.1:$((aux + 1)) backlog=4096;
 $locations  }
 }
 NGINX
@@ -203,7 +207,7 @@ NGINX
   echo "== machine: $(nproc) cores, load average $(loadavg) at the start ($(date -u +%FT%TZ))" | tee -a "$summary"
   for ((k = 0; k < runs; k++)); do
     v=${viewer_list[k]:-${viewer_list[-1]}}; r=${rate_list[k]:-${rate_list[-1]}}
-    port=$((18100 + k))
+    port=$((aux + 10 + k))
     upstream "$work/clip-$r.ts" $port "$r"
     ch=$(json "$api/channels" -d "{\"name\":\"bench-$k\",\"deliveryMode\":\"DIRECT\",\"sources\":[\"http://127.0.0.1:$port/live.ts\"]}" | id_of)
     url=/live/bench/bench/$ch.ts
@@ -218,7 +222,7 @@ NGINX
     sleep 2
     load panelx-on-$k $http "$url" "$v" "$r" "$jpid"
     sleep 2
-    load nginx-$k 18091 "/clip-$r.ts" "$v" "$r" "$nginx_pids"
+    load nginx-$k $((aux + 1)) "/clip-$r.ts" "$v" "$r" "$nginx_pids"
     kill "${upstream_pids[-1]}" 2>/dev/null || true
     summarize "$k" "$v" "$r" "$port" | tee -a "$summary"
   done
@@ -232,8 +236,8 @@ if [[ $what == soak ]]; then
   clip "$rate" 60 640x360 "$work/clip-soak.ts" unpadded
   rate=$(ffprobe -v error -show_entries format=bit_rate -of csv=p=0 "$work/clip-soak.ts")
   echo "== a 60 s 360p clip at $rate bit/s, looped by the upstream at that rate"
-  upstream "$work/clip-soak.ts" 18100 "$rate"
-  src() { echo "http://127.0.0.1:18100/live.ts?$1"; }
+  upstream "$work/clip-soak.ts" $((aux + 10)) "$rate"
+  src() { echo "http://127.0.0.1:$((aux + 10))/live.ts?$1"; }
   paths=()
   for c in 1 2 3; do
     ch=$(json "$api/channels" -d "{\"name\":\"soak-direct-$c\",\"deliveryMode\":\"DIRECT\",\"sources\":[\"$(src d$c)\"]}" | id_of)
@@ -290,7 +294,7 @@ fi
 if [[ $what == ffmpeg ]]; then
   cold() { # profile -> ms to first byte of a cold channel
     local ch
-    ch=$(json "$api/channels" -d "{\"name\":\"cold-$1-$RANDOM\",\"deliveryMode\":\"FFMPEG\",\"ffmpegProfile\":\"$1\",\"sources\":[\"http://127.0.0.1:18090/live.ts?$RANDOM\"]}" | id_of)
+    ch=$(json "$api/channels" -d "{\"name\":\"cold-$1-$RANDOM\",\"deliveryMode\":\"FFMPEG\",\"ffmpegProfile\":\"$1\",\"sources\":[\"http://127.0.0.1:$aux/live.ts?$RANDOM\"]}" | id_of)
     curl -s -m 15 -o /dev/null -w '%{time_starttransfer}' "http://127.0.0.1:$http/live/bench/bench/$ch.ts" | awk '{printf "%.0f", $1 * 1000}'
   }
   for profile in COPY H264_720P HLS_LADDER; do
@@ -308,18 +312,18 @@ if [[ $what == ffmpeg ]]; then
   echo "== cold start to first byte, COPY from local RTMP: $(for i in 1 2 3; do printf '%s ms ' "$(cold_rtmp)"; done)"
   cold_master() { # ms until a cold ladder channel's master playlist arrives (every rung has a segment)
     local ch
-    ch=$(json "$api/channels" -d "{\"name\":\"coldm-$RANDOM\",\"deliveryMode\":\"FFMPEG\",\"ffmpegProfile\":\"HLS_LADDER\",\"sources\":[\"http://127.0.0.1:18090/live.ts?$RANDOM\"]}" | id_of)
+    ch=$(json "$api/channels" -d "{\"name\":\"coldm-$RANDOM\",\"deliveryMode\":\"FFMPEG\",\"ffmpegProfile\":\"HLS_LADDER\",\"sources\":[\"http://127.0.0.1:$aux/live.ts?$RANDOM\"]}" | id_of)
     curl -s -m 15 -o /dev/null -w '%{time_total}' "http://127.0.0.1:$http/live/bench/bench/$ch.m3u8" | awk '{printf "%.0f", $1 * 1000}'
   }
   echo "== cold start to the master playlist, HLS_LADDER: $(for i in 1 2 3; do printf '%s ms ' "$(cold_master)"; done)"
   # A crashed FFmpeg (kill -9) while a viewer watches: time until the viewer gets bytes again.
   tag="crash$RANDOM"
-  ch=$(json "$api/channels" -d "{\"name\":\"$tag\",\"deliveryMode\":\"FFMPEG\",\"ffmpegProfile\":\"COPY\",\"sources\":[\"http://127.0.0.1:18090/live.ts?$tag\"]}" | id_of)
+  ch=$(json "$api/channels" -d "{\"name\":\"$tag\",\"deliveryMode\":\"FFMPEG\",\"ffmpegProfile\":\"COPY\",\"sources\":[\"http://127.0.0.1:$aux/live.ts?$tag\"]}" | id_of)
   echo "== crash restart, COPY, viewer connected:"
   java "$root/bench/CrashResume.java" "http://127.0.0.1:$http/live/bench/bench/$ch.ts" "live.ts?$tag" 3 | sed 's/^/   /'
   per_channel_cpu() { # profile
     local ch pid c0 c1
-    ch=$(json "$api/channels" -d "{\"name\":\"cpu-$1\",\"deliveryMode\":\"FFMPEG\",\"ffmpegProfile\":\"$1\",\"sources\":[\"http://127.0.0.1:18090/live.ts?cpu$1\"]}" | id_of)
+    ch=$(json "$api/channels" -d "{\"name\":\"cpu-$1\",\"deliveryMode\":\"FFMPEG\",\"ffmpegProfile\":\"$1\",\"sources\":[\"http://127.0.0.1:$aux/live.ts?cpu$1\"]}" | id_of)
     curl -s -m 40 -o /dev/null "http://127.0.0.1:$http/live/bench/bench/$ch.ts" & local cp=$!
     sleep 8
     pid=$(pgrep -f "ffmpeg.*live.ts.cpu$1" | head -1)
@@ -334,7 +338,7 @@ if [[ $what == ffmpeg ]]; then
     [[ $m == 0 ]] && continue # CHANNELS=0: profiles only
     pids=()
     for i in $(seq 1 "$m"); do
-      ch=$(json "$api/channels" -d "{\"name\":\"many-$m-$i\",\"deliveryMode\":\"FFMPEG\",\"sources\":[\"http://127.0.0.1:18090/live.ts?m$m-$i\"]}" | id_of)
+      ch=$(json "$api/channels" -d "{\"name\":\"many-$m-$i\",\"deliveryMode\":\"FFMPEG\",\"sources\":[\"http://127.0.0.1:$aux/live.ts?m$m-$i\"]}" | id_of)
       (curl -s -m 35 -o /dev/null -w '%{size_download}\n' "http://127.0.0.1:$http/live/bench/bench/$ch.ts" > "$work/many-$m-$i.txt") & pids+=($!)
     done
     wait "${pids[@]}" || true
@@ -347,7 +351,7 @@ if [[ $what == hls ]]; then
   # HLS_VIEWERS players of one always-on ladder channel (bench/HlsLoad.java), round robin over
   # the rungs: every playlist and segment comes from the files FFmpeg writes.
   players=${HLS_VIEWERS:-300}
-  ch=$(json "$api/channels" -d '{"name":"hls-ladder","deliveryMode":"FFMPEG","ffmpegProfile":"HLS_LADDER","onDemand":false,"sources":["http://127.0.0.1:18090/live.ts?hls"]}' | id_of)
+  ch=$(json "$api/channels" -d "{\"name\":\"hls-ladder\",\"deliveryMode\":\"FFMPEG\",\"ffmpegProfile\":\"HLS_LADDER\",\"onDemand\":false,\"sources\":[\"http://127.0.0.1:$aux/live.ts?hls\"]}" | id_of)
   curl -s -m 30 -o /dev/null "http://127.0.0.1:$http/live/bench/bench/$ch.m3u8"   # running, rungs written
   heap0=$(heap_used_kb)
   ff=$(pgrep -f "ffmpeg.*live.ts.hls" | head -1)
@@ -377,7 +381,7 @@ if [[ $what == archive ]]; then
   echo "== machine: $(nproc) cores, load average $(loadavg) at the start ($(date -u +%FT%TZ))" | tee -a "$summary"
   ids=()
   for i in $(seq 1 "$channels"); do
-    ids+=("$(json "$api/channels" -d "{\"name\":\"archived-$i\",\"deliveryMode\":\"DIRECT\",\"onDemand\":false,\"sources\":[\"http://127.0.0.1:18090/live.ts?a$i\"]}" | id_of)")
+    ids+=("$(json "$api/channels" -d "{\"name\":\"archived-$i\",\"deliveryMode\":\"DIRECT\",\"onDemand\":false,\"sources\":[\"http://127.0.0.1:$aux/live.ts?a$i\"]}" | id_of)")
   done
   server_cores() { # seconds: the server JVM's CPU over that long, in cores
     local c0 c1 t0 t1

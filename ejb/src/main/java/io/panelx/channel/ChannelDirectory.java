@@ -19,6 +19,10 @@ public class ChannelDirectory {
 
     /** The channel, or null when there is none with this id. */
     public ChannelInfo find(long id) {
+        Optional<ChannelInfo> cached = byId.get(id);
+        if (cached != null) {
+            return cached.orElse(null); // no bin lock: a connect storm of one channel shares it
+        }
         if (byId.size() > MAX_CACHED) {
             byId.clear();
         }

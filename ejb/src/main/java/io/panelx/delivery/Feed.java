@@ -2,6 +2,8 @@ package io.panelx.delivery;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -79,6 +81,18 @@ public final class Feed {
 
     /** The viewers of one I/O thread, woken together by one task on that thread. */
     static final class Lane implements Runnable {
+        private static final VarHandle VIEWERS;
+
+        static {
+            try {
+                VIEWERS =
+                        MethodHandles.lookup()
+                                .findVarHandle(Lane.class, "viewers", ViewerSession[].class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
         final IoThread thread;
         volatile ViewerSession[] viewers = new ViewerSession[0];
         final AtomicBoolean scheduled = new AtomicBoolean();
@@ -91,6 +105,32 @@ public final class Feed {
 
         Lane(IoThread thread) {
             this.thread = thread;
+        }
+
+        /** Adds or removes a viewer: copy-on-write, by compare-and-set (never blocks). */
+        void change(ViewerSession viewer, boolean add) {
+            while (true) {
+                ViewerSession[] current = viewers;
+                ViewerSession[] next;
+                if (add) {
+                    next = Arrays.copyOf(current, current.length + 1);
+                    next[current.length] = viewer;
+                } else {
+                    int i = 0;
+                    while (i < current.length && current[i] != viewer) {
+                        i++;
+                    }
+                    if (i == current.length) {
+                        return;
+                    }
+                    next = new ViewerSession[current.length - 1];
+                    System.arraycopy(current, 0, next, 0, i);
+                    System.arraycopy(current, i + 1, next, i, next.length - i);
+                }
+                if (VIEWERS.compareAndSet(this, current, next)) {
+                    return;
+                }
+            }
         }
 
         /** On the Source's thread: the lane runs soon (now, or once its interval has passed). */
@@ -281,35 +321,41 @@ public final class Feed {
         return Math.max(0, h - 1);
     }
 
-    /** Adds a viewer to the lane of its connection's I/O thread; returns that lane. */
-    synchronized Lane add(ViewerSession viewer, IoThread thread) {
-        for (Lane lane : lanes) {
-            if (lane.thread == thread) {
-                lane.viewers = append(lane.viewers, viewer);
-                return lane;
-            }
-        }
-        Lane lane = new Lane(thread);
-        lane.viewers = new ViewerSession[] {viewer};
-        Lane[] next = Arrays.copyOf(lanes, lanes.length + 1);
-        next[next.length - 1] = lane;
-        lanes = next;
+    /**
+     * Adds a viewer to the lane of its connection's I/O thread; returns that lane. Lock-free (a
+     * compare-and-set of the lane's array): in a connect storm every request thread adds here, and
+     * a lock held by a thread the scheduler parked made them all queue.
+     */
+    Lane add(ViewerSession viewer, IoThread thread) {
+        Lane lane = laneOf(thread);
+        lane.change(viewer, true);
         return lane;
     }
 
-    synchronized void remove(ViewerSession viewer) {
+    void remove(ViewerSession viewer) {
         for (Lane lane : lanes) {
-            lane.viewers =
-                    Arrays.stream(lane.viewers)
-                            .filter(v -> v != viewer)
-                            .toArray(ViewerSession[]::new);
+            lane.change(viewer, false);
         }
     }
 
-    private static ViewerSession[] append(ViewerSession[] viewers, ViewerSession viewer) {
-        ViewerSession[] next = Arrays.copyOf(viewers, viewers.length + 1);
-        next[next.length - 1] = viewer;
-        return next;
+    private Lane laneOf(IoThread thread) {
+        for (Lane lane : lanes) {
+            if (lane.thread == thread) {
+                return lane;
+            }
+        }
+        synchronized (this) { // a new I/O thread: once per thread and Feed
+            for (Lane lane : lanes) {
+                if (lane.thread == thread) {
+                    return lane;
+                }
+            }
+            Lane lane = new Lane(thread);
+            Lane[] next = Arrays.copyOf(lanes, lanes.length + 1);
+            next[next.length - 1] = lane;
+            lanes = next;
+            return lane;
+        }
     }
 
     /** A reader that is not a viewer, starting at the newest keyframe. */

@@ -13,6 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.nio.ByteBuffer;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,21 +24,26 @@ import java.util.UUID;
 /**
  * Admits a viewer for a line, whatever it watches: enforces the line's max connections race-free
  * (under the line's lock, either its oldest connection is closed or the new one refused, by {@code
- * panelx.max-connections-policy}), creates the ViewerSession and waits (bounded) until its
- * connection record is stored. The lock is held only to change the line's list: the slow parts
- * (ending an evicted session, the record) happen outside it.
+ * panelx.max-connections-policy}) and creates the ViewerSession. Nothing waits: the lock is held
+ * only to change the line's list; ViewerConnected (which queues the record's insert), ending an
+ * evicted session and the record's storing happen outside it, and the session's first byte waits
+ * for the record keeper's callback (bounded), not the request's thread.
  */
 @ApplicationScoped
 public class ViewerAdmission {
-
-    /** How long a first byte waits for the database to store the connection record. */
-    static final long RECORD_WAIT_MILLIS = 2_000;
 
     @Inject Event<ViewerConnected> connected;
     @Inject Event<ViewerDisconnected> disconnected;
     @Inject OpenViewers open;
     @Inject LineSeats seats;
     @Inject Instance<RecordKeeper> records;
+
+    /**
+     * One DRBG per thread for connection ids: UUID.randomUUID draws from the JVM's one NativePRNG
+     * behind a global lock, and a connect storm queued on it (tens of ms per admission).
+     */
+    private static final ThreadLocal<SecureRandom> IDS =
+            ThreadLocal.withInitial(ViewerAdmission::drbg);
 
     private ViewerSession.Events events;
 
@@ -55,7 +63,7 @@ public class ViewerAdmission {
             throws Refused {
         var viewer =
                 new Viewer(
-                        UUID.randomUUID().toString(),
+                        newConnectionId(),
                         line.id(),
                         line.username(),
                         watched.id(),
@@ -66,12 +74,13 @@ public class ViewerAdmission {
                         format,
                         Instant.now());
         List<ViewerSession> lineSessions = open.ofLine(line.id());
+        boolean tracking = Settings.trackingEnabled();
         ViewerSession[] self = new ViewerSession[1];
         ViewerSession session =
-                new ViewerSession(viewer, events, () -> open.remove(self[0], lineSessions));
+                new ViewerSession(
+                        viewer, events, tracking, () -> open.remove(self[0], lineSessions));
         self[0] = session;
         List<ViewerSession> evicted = new ArrayList<>(1);
-        boolean tracking = Settings.trackingEnabled();
         boolean refuse = Settings.maxConnectionsPolicy() == Settings.MaxConnectionsPolicy.REFUSE;
         synchronized (lineSessions) {
             if (seats.shared()) {
@@ -93,16 +102,19 @@ public class ViewerAdmission {
             }
             lineSessions.add(session);
             open.add(session);
-            // Announced under the lock: a concurrent admission can only evict it afterwards, so
-            // its ViewerConnected always precedes its ViewerDisconnected.
-            session.announce(tracking);
         }
+        // Outside the lock: a concurrent admission that evicts it first makes its end announce
+        // it (the session orders its two events), so every admitted viewer has its record.
+        session.announce();
         for (ViewerSession old : evicted) {
             old.end(EndReason.KICKED_MAX_CONNECTIONS);
         }
         RecordKeeper k = tracking ? keeper() : null;
         if (k != null) {
-            k.awaitRecorded(viewer.connectionId(), RECORD_WAIT_MILLIS);
+            k.recorded(viewer.connectionId())
+                    .whenComplete((stored, failure) -> session.recordStored());
+        } else {
+            session.recordStored();
         }
         return session;
     }
@@ -113,5 +125,23 @@ public class ViewerAdmission {
             keeper = k = records.get();
         }
         return k;
+    }
+
+    /** A random (version 4) UUID, as unguessable as UUID.randomUUID's. */
+    static String newConnectionId() {
+        byte[] b = new byte[16];
+        IDS.get().nextBytes(b);
+        b[6] = (byte) ((b[6] & 0x0f) | 0x40); // version 4
+        b[8] = (byte) ((b[8] & 0x3f) | 0x80); // IETF variant
+        ByteBuffer bytes = ByteBuffer.wrap(b);
+        return new UUID(bytes.getLong(), bytes.getLong()).toString();
+    }
+
+    private static SecureRandom drbg() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (NoSuchAlgorithmException e) {
+            return new SecureRandom();
+        }
     }
 }

@@ -21,9 +21,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * fires the viewer events, and the one place where a viewer's bytes are counted: ViewerConnected
  * once, ViewerDisconnected exactly once with the bytes the player's socket accepted.
  *
- * <p>Bytes count when the output is ready again after a write (the socket took them), never when
- * they were handed over. All writes to an output run on that output's I/O thread: a Feed wakes its
- * viewers there, and ends asked for by other threads (kill, kick, stall) are carried out there.
+ * <p>No byte leaves before the connection's record is stored ({@link #recordStored}): the session
+ * is attached at once, and its first write waits for the record keeper's callback, so that no
+ * request thread waits for the database. Bytes count when the output is ready again after a write
+ * (the socket took them), never when they were handed over. All writes to an output run on that
+ * output's I/O thread: a Feed wakes its viewers there, and ends asked for by other threads (kill,
+ * kick, stall) are carried out there.
  */
 public final class ViewerSession implements LiveConnection {
 
@@ -36,6 +39,10 @@ public final class ViewerSession implements LiveConnection {
 
     private final Viewer viewer;
     private final Events events;
+
+    /** Tracking was on at admission: the session fires its events and has a record. */
+    private final boolean tracked;
+
     private final Runnable onEnd;
     private final AtomicBoolean ended = new AtomicBoolean();
     private final AtomicInteger wip = new AtomicInteger();
@@ -46,6 +53,9 @@ public final class ViewerSession implements LiveConnection {
 
     private volatile EndReason endReason;
     private volatile boolean announced;
+
+    /** The connection record is stored (or need not be): bytes may flow. */
+    private volatile boolean recorded;
 
     // ---- a continuous MPEG-TS response (touched only inside the drain loop, except the volatiles)
 
@@ -58,7 +68,7 @@ public final class ViewerSession implements LiveConnection {
     private final AtomicBoolean outputReleased = new AtomicBoolean();
     private final Runnable drainTask = this::drainOnIoThread;
 
-    /** Next chunk to send. */
+    /** Next chunk to send; -1 until the first drain places it at the newest keyframe. */
     private long position = -1;
 
     /** Bytes to skip in the chunk at {@code position}: a start or skip lands on its keyframe. */
@@ -86,9 +96,10 @@ public final class ViewerSession implements LiveConnection {
     private long lastSampleNanos = System.nanoTime();
     private volatile long bitsPerSecond;
 
-    ViewerSession(Viewer viewer, Events events, Runnable onEnd) {
+    ViewerSession(Viewer viewer, Events events, boolean tracked, Runnable onEnd) {
         this.viewer = viewer;
         this.events = events;
+        this.tracked = tracked;
         this.onEnd = onEnd;
     }
 
@@ -124,26 +135,35 @@ public final class ViewerSession implements LiveConnection {
         return endReason;
     }
 
-    /** Fires ViewerConnected, unless the session ended first (then it fires nothing at all). */
-    synchronized boolean announce(boolean tracking) {
-        if (ended.get()) {
-            return false;
-        }
-        if (tracking) {
+    /**
+     * Fires ViewerConnected once for a tracked session. Admission calls it after releasing the
+     * line's lock; an end that comes first (a concurrent admission evicted it) fires it itself,
+     * just before ViewerDisconnected, so that every admitted connection has its record.
+     */
+    synchronized void announce() {
+        if (tracked && !announced) {
             announced = true;
             events.connected().fire(new ViewerConnected(viewer));
         }
-        return true;
+    }
+
+    /**
+     * The record keeper stored the connection record (or gave up waiting for the database, or
+     * tracking is off): the bytes waiting for it go out, on the output's thread.
+     */
+    void recordStored() {
+        recorded = true; // then read output and transfers: stream and send read it after theirs
+        schedule();
+        for (Transfer t : transfers) {
+            t.schedule();
+        }
     }
 
     // ---- MPEG-TS streaming from a Feed
 
-    /** Attaches the Feed and the player's output, positioned at the newest keyframe. */
+    /** Attaches the Feed and the player's output; the first drain starts at the newest keyframe. */
     void stream(Feed feed, ViewerOutput output) {
-        this.position = feed.startPosition();
-        this.offset = feed.startOffset(position);
         this.feed = feed;
-        this.output = output; // volatile: a drain that sees the output sees the position too
         output.start(
                 new ViewerOutput.Listener() {
                     @Override
@@ -157,12 +177,19 @@ public final class ViewerSession implements LiveConnection {
                     }
                 });
         lane = feed.add(this, output.executor());
+        // Published last (volatile): a drain that sees the output sees its listener set (no write
+        // before it: Undertow would block) and the lane. recordStored may run on
+        // another thread at any time: it reads output after setting recorded, and this reads
+        // recorded after setting output, so one of the two schedules the first drain.
+        this.output = output;
         if (ended.get()) { // ended before the output was attached (evicted, killed)
             feed.remove(this);
             releaseOutput(output, false);
             return;
         }
-        schedule();
+        if (recorded) {
+            schedule(); // else recordStored schedules the first drain (one wake-up, not two)
+        }
     }
 
     /** Ends the player's response once, cleanly or by dropping the connection. */
@@ -233,6 +260,15 @@ public final class ViewerSession implements LiveConnection {
             finish(asked);
             return;
         }
+        if (!recorded) {
+            return; // recordStored schedules the first drain
+        }
+        if (position < 0) {
+            // Placed when the first byte may go, not at attach: the wait for the record does not
+            // add to the backlog a new viewer is sent at once.
+            position = f.startPosition();
+            offset = f.startOffset(position);
+        }
         try {
             while (true) {
                 if (!out.isReady()) {
@@ -301,6 +337,7 @@ public final class ViewerSession implements LiveConnection {
     public void send(Body body, ViewerOutput output) {
         touched();
         var transfer = new Transfer(body, output);
+        output.start(transfer); // before recordStored can see it: no write without a listener
         transfers.add(transfer);
         if (ended.get()) {
             transfers.remove(transfer);
@@ -308,8 +345,9 @@ public final class ViewerSession implements LiveConnection {
             output.abort();
             return;
         }
-        output.start(transfer);
-        transfer.schedule();
+        if (recorded) {
+            transfer.schedule(); // else recordStored does
+        }
     }
 
     /** One response body on its way to the player. */
@@ -380,6 +418,9 @@ public final class ViewerSession implements LiveConnection {
                     if (failed || ended.get()) {
                         end(false);
                         return;
+                    }
+                    if (!recorded) {
+                        return; // recordStored schedules it
                     }
                     if (!out.isReady()) {
                         if (blockedSinceNanos == 0) {
@@ -507,6 +548,7 @@ public final class ViewerSession implements LiveConnection {
         }
         onEnd.run();
         synchronized (this) {
+            announce(); // when admission has not yet: its record opens and closes here
             if (announced) {
                 events.disconnected()
                         .fire(new ViewerDisconnected(viewer, Instant.now(), sent.get(), reason));

@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledFuture;
@@ -36,11 +37,11 @@ import javax.sql.DataSource;
 
 /**
  * The connection records: a record is inserted when a viewer is admitted (its first byte waits,
- * bounded, for the commit: a crash never loses a connection), closed with its exact bytes when it
- * ends, and the bytes of open records are written every {@code panelx.ledger-checkpoint-seconds} in
- * one JDBC batch. Inserts and closes are group-committed every 50 ms, so a connect storm costs a
- * few batches, not a transaction per viewer. The observers only queue: they run on the delivery
- * threads and return at once.
+ * bounded, for the commit, by a callback on {@link #recorded}: a crash never loses a connection,
+ * and no request thread waits), closed with its exact bytes when it ends, and the bytes of open
+ * records are written every {@code panelx.ledger-checkpoint-seconds} in one JDBC batch. Inserts and
+ * closes are group-committed every 50 ms, so a connect storm costs a few batches, not a transaction
+ * per viewer. The observers only queue: they run on the delivery threads and return at once.
  *
  * <p>When the database is away, nothing is lost: queued changes stay in memory and are written when
  * it is back, and viewers are admitted meanwhile (their record waits). At startup, records a
@@ -61,6 +62,18 @@ public class ConnectionLedger implements RecordKeeper {
     /** Most rows per transaction: a storm of thousands is written in a few batches. */
     static final int BATCH = 1000;
 
+    /**
+     * Most inserts per transaction: a viewer's first byte waits for the commit of its batch, so a
+     * connect storm is stored in several smaller ones and the first viewers need not wait for the
+     * last.
+     */
+    static final int INSERTS = 100;
+
+    /** How long a first byte waits for the database to store the connection record. */
+    static final long RECORD_WAIT_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    private static final CompletionStage<Void> STORED = CompletableFuture.completedStage(null);
+
     @Resource(lookup = "java:jboss/datasources/PanelXDS")
     DataSource dataSource;
 
@@ -78,8 +91,10 @@ public class ConnectionLedger implements RecordKeeper {
     /** Cluster nodes whose open records are to be closed (NODE_LOST). */
     private final ConcurrentLinkedQueue<String> lost = new ConcurrentLinkedQueue<>();
 
-    private final ConcurrentHashMap<String, CompletableFuture<Void>> waiting =
-            new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Waiter> waiting = new ConcurrentHashMap<>();
+
+    /** A queued insert's first byte: released when it is stored, or by {@link #releaseOverdue}. */
+    private record Waiter(CompletableFuture<Void> stored, long sinceNanos) {}
 
     /** Touched only by the writer task. */
     private final Map<String, Long> checkpointed = new HashMap<>();
@@ -91,6 +106,7 @@ public class ConnectionLedger implements RecordKeeper {
     private boolean careful;
     private volatile boolean databaseUp = true;
     private ScheduledFuture<?> writer;
+    private ScheduledFuture<?> releaser;
 
     private LedgerStore store;
 
@@ -108,12 +124,18 @@ public class ConnectionLedger implements RecordKeeper {
         }
         nextCheckpointNanos = System.nanoTime() + Settings.ledgerCheckpoint().toNanos();
         writer = ticks.scheduleWithFixedDelay(this::writeDue, 50, 50, TimeUnit.MILLISECONDS);
+        // Apart from the writer, which may be stuck in a JDBC call while the database is away.
+        releaser =
+                ticks.scheduleWithFixedDelay(this::releaseOverdue, 250, 250, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
     void stop() {
         if (writer != null) {
             writer.cancel(false);
+        }
+        if (releaser != null) {
+            releaser.cancel(false);
         }
         synchronized (this) {
             retryAtNanos = 0;
@@ -122,7 +144,9 @@ public class ConnectionLedger implements RecordKeeper {
     }
 
     public void connected(@Observes ViewerConnected event) {
-        waiting.put(event.viewer().connectionId(), new CompletableFuture<>());
+        waiting.put(
+                event.viewer().connectionId(),
+                new Waiter(new CompletableFuture<>(), System.nanoTime()));
         opened.add(new LedgerStore.Opened(event.viewer(), null, null, 0));
     }
 
@@ -141,16 +165,25 @@ public class ConnectionLedger implements RecordKeeper {
     }
 
     @Override
-    public boolean awaitRecorded(String connectionId, long timeoutMillis) {
-        CompletableFuture<Void> f = waiting.get(connectionId);
-        if (f == null) {
-            return true;
+    public CompletionStage<Void> recorded(String connectionId) {
+        Waiter w = waiting.get(connectionId);
+        return w == null ? STORED : w.stored().minimalCompletionStage();
+    }
+
+    /**
+     * Lets first bytes go after {@link #RECORD_WAIT_NANOS} when the database has not confirmed
+     * their records (slow or away): the viewers are served and the records stay queued. One sweep
+     * for all, not a timer per viewer (the JDK's one timeout scheduler queued a connect storm).
+     */
+    private void releaseOverdue() {
+        if (waiting.isEmpty()) {
+            return;
         }
-        try {
-            f.get(timeoutMillis, TimeUnit.MILLISECONDS);
-            return true;
-        } catch (Exception e) {
-            return false; // the database is slow or away: the record stays queued
+        long now = System.nanoTime();
+        for (Waiter w : waiting.values()) {
+            if (now - w.sinceNanos() > RECORD_WAIT_NANOS) {
+                w.stored().complete(null);
+            }
         }
     }
 
@@ -223,7 +256,7 @@ public class ConnectionLedger implements RecordKeeper {
         }
         retryOpened.clear();
         LedgerStore.Opened o;
-        while (inserts.size() < BATCH && (o = opened.poll()) != null) {
+        while (inserts.size() < INSERTS && (o = opened.poll()) != null) {
             inserts.put(o.viewer().connectionId(), o);
         }
         var closes = new ArrayList<LedgerStore.Closed>(retryClosed);
@@ -280,9 +313,9 @@ public class ConnectionLedger implements RecordKeeper {
         retryClosed.addAll(deferred);
         figures.pending(opened.size() + closed.size() + retryClosed.size());
         for (String id : inserts.keySet()) {
-            CompletableFuture<Void> f = waiting.remove(id);
-            if (f != null) {
-                f.complete(null);
+            Waiter w = waiting.remove(id);
+            if (w != null) {
+                w.stored().complete(null);
             }
         }
     }

@@ -85,6 +85,10 @@ public class LineDirectory {
         if (username == null || username.isEmpty() || username.length() > 64) {
             return null;
         }
+        Optional<LineAccount> cached = byUsername.get(username);
+        if (cached != null) {
+            return cached.orElse(null); // no bin lock: a connect storm of one line shares its entry
+        }
         if (byUsername.size() > MAX_CACHED) {
             byUsername.clear(); // unknown usernames are cached too: bound what a scan can fill
         }

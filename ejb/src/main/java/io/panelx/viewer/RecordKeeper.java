@@ -1,5 +1,7 @@
 package io.panelx.viewer;
 
+import java.util.concurrent.CompletionStage;
+
 /**
  * The ledger as admission sees it: a viewer's first byte waits (bounded) until its connection
  * record is stored, so that a crash never loses a connection that sent anything.
@@ -7,10 +9,12 @@ package io.panelx.viewer;
 public interface RecordKeeper {
 
     /**
-     * Waits up to {@code timeoutMillis} for the record of a connection announced with
-     * ViewerConnected; false when the database did not confirm in time (the record stays queued).
+     * Completes once the record of a connection announced with ViewerConnected is stored, or after
+     * a bounded wait (a few seconds) when the database did not confirm in time (the record stays
+     * queued). Never blocks; the completion runs on the keeper's own threads, so callbacks must be
+     * quick.
      */
-    boolean awaitRecorded(String connectionId, long timeoutMillis);
+    CompletionStage<Void> recorded(String connectionId);
 
     /**
      * Closes, at their last checkpoint and with reason NODE_LOST, the open records of a cluster

@@ -166,6 +166,14 @@ class ViewerSessionTest {
     final Recorded<ViewerDisconnected> disconnected = new Recorded<>();
 
     ViewerSession session() {
+        var s = unannounced();
+        s.announce();
+        s.recordStored();
+        return s;
+    }
+
+    /** A tracked session as admission leaves it before announcing it and storing its record. */
+    ViewerSession unannounced() {
         var viewer =
                 new Viewer(
                         "c1",
@@ -178,11 +186,8 @@ class ViewerSessionTest {
                         "mpv",
                         "ts",
                         Instant.now());
-        var s =
-                new ViewerSession(
-                        viewer, new ViewerSession.Events(connected, disconnected), () -> {});
-        assertTrue(s.announce(true));
-        return s;
+        return new ViewerSession(
+                viewer, new ViewerSession.Events(connected, disconnected), true, () -> {});
     }
 
     static byte[] chunk(int packets) {
@@ -275,6 +280,62 @@ class ViewerSessionTest {
         assertEquals(10 * Feed.TS_PACKET, end.bytesSent(), "unaccepted bytes are not counted");
         assertEquals(1, disconnected.fired.size());
         assertFalse(s.end(EndReason.CLIENT_CLOSED), "the first reason wins");
+    }
+
+    @Test
+    void noByteLeavesBeforeTheRecordIsStored() {
+        var feed = new Feed();
+        var out = new FakeOutput();
+        var s = unannounced();
+        s.announce();
+        s.stream(feed, out);
+        feed.write(chunk(10), 0, 10 * Feed.TS_PACKET);
+        out.runIoThread();
+        out.listener.writePossible(); // the container says the socket is writable
+        assertEquals(0, out.written, "the record is not stored yet");
+        s.recordStored();
+        out.runIoThread();
+        assertEquals(10 * Feed.TS_PACKET, out.written);
+        assertEquals(10 * Feed.TS_PACKET, s.bytesSent());
+    }
+
+    @Test
+    void aResponseBodyWaitsForTheRecordToo() {
+        var s = unannounced();
+        s.announce();
+        var out = new FakeOutput();
+        byte[] data = new byte[1000];
+        s.send(Body.of(data, 0, data.length), out);
+        out.runIoThread();
+        assertEquals(0, out.written, "the record is not stored yet");
+        s.recordStored();
+        out.runIoThread();
+        assertEquals(data.length, s.bytesSent());
+        assertTrue(out.closed);
+    }
+
+    @Test
+    void aSessionEvictedBeforeAdmissionAnnouncedItStillOpensAndClosesItsRecord() {
+        var s = unannounced();
+        assertTrue(s.end(EndReason.KICKED_MAX_CONNECTIONS)); // no output yet: ends at once
+        assertEquals(1, connected.fired.size(), "announced by its end");
+        assertEquals(1, disconnected.fired.size());
+        assertEquals(EndReason.KICKED_MAX_CONNECTIONS, disconnected.fired.get(0).reason());
+        s.announce(); // admission's own announce comes too late and fires nothing
+        assertEquals(1, connected.fired.size());
+    }
+
+    @Test
+    void anUntrackedSessionFiresNothing() {
+        var viewer = unannounced().viewer();
+        var s =
+                new ViewerSession(
+                        viewer, new ViewerSession.Events(connected, disconnected), false, () -> {});
+        s.announce();
+        s.recordStored();
+        s.end(EndReason.CLIENT_CLOSED);
+        assertTrue(connected.fired.isEmpty());
+        assertTrue(disconnected.fired.isEmpty());
     }
 
     @Test
