@@ -159,12 +159,24 @@ class VodPagesIT {
             wait.until(
                     ExpectedConditions.numberOfElementsToBe(
                             By.cssSelector("#episodes tr[data-episode-id]"), 2));
-            assertEquals("Season 1", browser.find("#episodes tr.season").getText());
-            var titles =
-                    browser.driver.findElements(
-                            By.cssSelector("#episodes tr[data-episode-id] .name"));
-            assertEquals("Episode 1", titles.get(0).getText());
-            assertEquals("Second", titles.get(1).getText());
+            // Read again on every try: the table may be drawn again meanwhile (stale rows).
+            String shown =
+                    browser.waitUpTo(Duration.ofSeconds(10))
+                            .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                            .until(
+                                    d -> {
+                                        var rows =
+                                                d.findElements(
+                                                        By.cssSelector(
+                                                                "#episodes tr.season,"
+                                                                        + " #episodes"
+                                                                        + " tr[data-episode-id]"
+                                                                        + " .name"));
+                                        var texts =
+                                                rows.stream().map(WebElement::getText).toList();
+                                        return texts.size() == 3 ? String.join("|", texts) : null;
+                                    });
+            assertEquals("Season 1|Episode 1|Second", shown);
         }
     }
 
