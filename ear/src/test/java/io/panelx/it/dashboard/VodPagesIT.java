@@ -172,8 +172,7 @@ class VodPagesIT {
                                                                         + " #episodes"
                                                                         + " tr[data-episode-id]"
                                                                         + " .name"));
-                                        var texts =
-                                                rows.stream().map(WebElement::getText).toList();
+                                        var texts = rows.stream().map(WebElement::getText).toList();
                                         return texts.size() == 3 ? String.join("|", texts) : null;
                                     });
             assertEquals("Season 1|Episode 1|Second", shown);
