@@ -4,10 +4,10 @@ import io.panelx.ledger.ConnectionHistory;
 import io.panelx.ledger.ConnectionRecord;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,25 +55,8 @@ public class ConnectionTotalsResource {
     @Inject ConnectionHistory history;
 
     @GET
-    public Totals totals(
-            @QueryParam("line") String line,
-            @QueryParam("channel") String channel,
-            @QueryParam("movie") String movie,
-            @QueryParam("episode") String episode,
-            @QueryParam("from") String from,
-            @QueryParam("to") String to,
-            @QueryParam("open") String open) {
-        var records =
-                history.list(
-                        ConnectionsResource.historyFilter(
-                                line,
-                                channel,
-                                movie,
-                                episode,
-                                from,
-                                to,
-                                open,
-                                ConnectionHistory.MAX_LIMIT));
+    public Totals totals(@BeanParam HistoryQuery query) {
+        var records = history.list(query.filter(ConnectionHistory.MAX_LIMIT));
         Instant now = Instant.now();
         long bytes = 0;
         long seconds = 0;

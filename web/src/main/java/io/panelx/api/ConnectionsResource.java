@@ -7,6 +7,7 @@ import io.panelx.ledger.ConnectionRecord;
 import io.panelx.viewer.EndReason;
 import io.panelx.viewer.Origin;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -60,24 +61,8 @@ public class ConnectionsResource {
 
     @GET
     public List<ConnectionView> list(
-            @QueryParam("line") String line,
-            @QueryParam("channel") String channel,
-            @QueryParam("movie") String movie,
-            @QueryParam("episode") String episode,
-            @QueryParam("from") String from,
-            @QueryParam("to") String to,
-            @QueryParam("open") String open,
-            @QueryParam("limit") @DefaultValue("500") String limit) {
-        var filter =
-                historyFilter(
-                        line,
-                        channel,
-                        movie,
-                        episode,
-                        from,
-                        to,
-                        open,
-                        number("limit", limit).intValue());
+            @BeanParam HistoryQuery query, @QueryParam("limit") @DefaultValue("500") String limit) {
+        var filter = query.filter(number("limit", limit).intValue());
         return history.list(filter).stream().map(ConnectionView::of).toList();
     }
 
@@ -91,39 +76,7 @@ public class ConnectionsResource {
         return ConnectionView.of(r);
     }
 
-    /**
-     * The history filter of the query parameters shared by the list and the totals: at most one of
-     * {@code channel}, {@code movie} and {@code episode} (ids of different kinds may be equal).
-     */
-    public static ConnectionHistory.Filter historyFilter(
-            String line,
-            String channel,
-            String movie,
-            String episode,
-            String from,
-            String to,
-            String open,
-            int limit) {
-        Long channelId = number("channel", channel);
-        Long movieId = number("movie", movie);
-        Long episodeId = number("episode", episode);
-        if ((channelId != null ? 1 : 0) + (movieId != null ? 1 : 0) + (episodeId != null ? 1 : 0)
-                > 1) {
-            throw new InvalidInput("give only one of channel, movie and episode");
-        }
-        String kind = movieId != null ? "movie" : episodeId != null ? "episode" : "channel";
-        Long item = movieId != null ? movieId : episodeId != null ? episodeId : channelId;
-        return new ConnectionHistory.Filter(
-                number("line", line),
-                kind,
-                item,
-                instant("from", from),
-                instant("to", to),
-                open == null || open.isBlank() ? null : Boolean.parseBoolean(open),
-                limit);
-    }
-
-    private static Long number(String name, String value) {
+    static Long number(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -138,7 +91,7 @@ public class ConnectionsResource {
         }
     }
 
-    private static Instant instant(String name, String value) {
+    static Instant instant(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
