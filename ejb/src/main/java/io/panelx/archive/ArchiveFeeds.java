@@ -1,5 +1,6 @@
 package io.panelx.archive;
 
+import io.panelx.config.Ticks;
 import io.panelx.delivery.ChannelState;
 import io.panelx.delivery.ChannelStateChanged;
 import io.panelx.delivery.ChunkSink;
@@ -16,7 +17,6 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,7 +36,7 @@ import java.util.logging.Logger;
 @Singleton
 @Startup
 // Stops before the archive and the channels it reads (the last segment is closed first).
-@DependsOn({"Archives", "RunningChannels"})
+@DependsOn({"Archives", "RunningChannels", "Ticks"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ArchiveFeeds {
@@ -52,8 +52,7 @@ public class ArchiveFeeds {
     @Resource(lookup = "java:jboss/ee/concurrency/executor/panelx-archive")
     ManagedExecutorService recorderThreads;
 
-    @Resource(lookup = "java:jboss/ee/concurrency/scheduler/panelx-ticks")
-    ManagedScheduledExecutorService ticks;
+    @Inject Ticks ticks;
 
     /** Channels whose recorder task is running. */
     private final java.util.Set<Long> tasks = ConcurrentHashMap.newKeySet();

@@ -1,10 +1,9 @@
 package io.panelx.cluster;
 
 import io.panelx.channel.ChannelChanged;
+import io.panelx.config.Ticks;
 import io.panelx.line.LineChanged;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
@@ -37,8 +36,7 @@ public class ClusterChanges {
     @Inject Event<ChannelChanged> channelChanged;
     @Inject Event<LineChanged> lineChanged;
 
-    @Resource(lookup = "java:jboss/ee/concurrency/scheduler/panelx-ticks")
-    ManagedScheduledExecutorService ticks;
+    @Inject Ticks ticks;
 
     /** Set while an event of another node is fired here, so it is not published again. */
     private final ThreadLocal<Boolean> replaying = new ThreadLocal<>();

@@ -1,16 +1,15 @@
 package io.panelx.cluster;
 
+import io.panelx.config.Ticks;
 import io.panelx.stats.LiveStats;
 import io.panelx.stats.PeerSnapshots;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -30,7 +29,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
-@DependsOn("ClusterNode")
+@DependsOn({"ClusterNode", "Ticks"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class ClusterFigures implements PeerSnapshots {
 
@@ -40,8 +39,7 @@ public class ClusterFigures implements PeerSnapshots {
     @Inject ClusterNode node;
     @Inject LiveStats stats;
 
-    @Resource(lookup = "java:jboss/ee/concurrency/scheduler/panelx-ticks")
-    ManagedScheduledExecutorService ticks;
+    @Inject Ticks ticks;
 
     private final Jsonb jsonb = JsonbBuilder.create();
     private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();

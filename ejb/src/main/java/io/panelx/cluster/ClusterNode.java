@@ -1,6 +1,7 @@
 package io.panelx.cluster;
 
 import io.panelx.config.Settings;
+import io.panelx.config.Ticks;
 import io.panelx.viewer.RecordKeeper;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -10,7 +11,6 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Map;
@@ -32,7 +32,7 @@ import org.infinispan.manager.EmbeddedCacheManager;
  */
 @Singleton
 @Startup
-@DependsOn("ConnectionLedger")
+@DependsOn({"ConnectionLedger", "Ticks"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class ClusterNode {
 
@@ -41,8 +41,7 @@ public class ClusterNode {
 
     @Inject RecordKeeper records;
 
-    @Resource(lookup = "java:jboss/ee/concurrency/scheduler/panelx-ticks")
-    ManagedScheduledExecutorService ticks;
+    @Inject Ticks ticks;
 
     // Injected on every server, so that WildFly starts these caches (it installs them on demand):
     // local on a single server (cli/caches.cli), replicated on a cluster node

@@ -1,17 +1,16 @@
 package io.panelx.delivery;
 
 import io.panelx.config.Settings;
+import io.panelx.config.Ticks;
 import io.panelx.viewer.EndReason;
 import io.panelx.viewer.Viewer;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -30,7 +29,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
-@DependsOn("RunningChannels")
+@DependsOn({"RunningChannels", "Ticks"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class DeliveryTick {
 
@@ -42,8 +41,7 @@ public class DeliveryTick {
     @Inject LineSeats seats;
     @Inject Event<FeedSampled> feedSampled;
 
-    @Resource(lookup = "java:jboss/ee/concurrency/scheduler/panelx-ticks")
-    ManagedScheduledExecutorService ticks;
+    @Inject Ticks ticks;
 
     private ScheduledFuture<?> tick;
 

@@ -51,7 +51,11 @@ public class EpgImport {
             return importStream(source, in);
         } catch (IOException e) {
             throw new EpgSourceFailed(
-                    "cannot read EPG source " + redacted(source) + ": " + e.getMessage(), e);
+                    "cannot read EPG source "
+                            + EpgSourceFailed.redacted(source)
+                            + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -81,7 +85,7 @@ public class EpgImport {
                         Level.INFO,
                         "EPG imported from {0}: {1} programmes for {2} channels, {3} pruned, {4} ms",
                         new Object[] {
-                            redacted(label),
+                            EpgSourceFailed.redacted(label),
                             result.programmes(),
                             result.channels(),
                             pruned,
@@ -96,10 +100,18 @@ public class EpgImport {
             }
         } catch (XMLStreamException e) {
             throw new EpgSourceFailed(
-                    "not a valid XMLTV document (" + redacted(label) + "): " + e.getMessage(), e);
+                    "not a valid XMLTV document ("
+                            + EpgSourceFailed.redacted(label)
+                            + "): "
+                            + e.getMessage(),
+                    e);
         } catch (IOException e) {
             throw new EpgSourceFailed(
-                    "cannot read EPG source " + redacted(label) + ": " + e.getMessage(), e);
+                    "cannot read EPG source "
+                            + EpgSourceFailed.redacted(label)
+                            + ": "
+                            + e.getMessage(),
+                    e);
         } catch (SQLException e) {
             throw new EpgSourceFailed("EPG import failed in the database: " + e.getMessage(), e);
         }
@@ -144,12 +156,6 @@ public class EpgImport {
         }
         Path file = Path.of(source.startsWith("file:") ? URI.create(source).getPath() : source);
         return Files.newInputStream(file);
-    }
-
-    /** A source for the log: the query string of a URL often carries a panel's credentials. */
-    public static String redacted(String source) {
-        int q = source.indexOf('?');
-        return q < 0 ? source : source.substring(0, q) + "?...";
     }
 
     /** Gzip is recognised by its magic number, whatever the file name or Content-Type says. */

@@ -59,7 +59,7 @@ public class EpgSchedule {
                 LOG.log(
                         Level.WARNING,
                         "EPG source {0} failed: {1}",
-                        new Object[] {EpgImport.redacted(source), e.getMessage()});
+                        new Object[] {EpgSourceFailed.redacted(source), e.getMessage()});
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.panelx.ledger;
 
 import io.panelx.config.Settings;
+import io.panelx.config.Ticks;
 import io.panelx.viewer.OpenConnections;
 import io.panelx.viewer.RecordKeeper;
 import io.panelx.viewer.ViewerConnected;
@@ -17,7 +18,6 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -49,7 +49,7 @@ import javax.sql.DataSource;
  */
 @Singleton
 @Startup
-@DependsOn("SchemaMigration")
+@DependsOn({"SchemaMigration", "Ticks"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 // The ledger commits its own JDBC batches, also in @PreDestroy (no container transaction there).
 @TransactionManagement(TransactionManagementType.BEAN)
@@ -80,8 +80,7 @@ public class ConnectionLedger implements RecordKeeper {
     @Inject OpenConnections open;
     @Inject LedgerFigures figures;
 
-    @Resource(lookup = "java:jboss/ee/concurrency/scheduler/panelx-ticks")
-    ManagedScheduledExecutorService ticks;
+    @Inject Ticks ticks;
 
     /** Inserts waiting to be written, in admission order; {@link #waiting} holds their waiters. */
     private final ConcurrentLinkedQueue<LedgerStore.Opened> opened = new ConcurrentLinkedQueue<>();

@@ -1,14 +1,13 @@
 package io.panelx.dashboard;
 
 import io.panelx.config.Settings;
+import io.panelx.config.Ticks;
 import io.panelx.delivery.ChannelStateChanged;
 import io.panelx.stats.LiveStats;
 import io.panelx.viewer.EndReason;
 import io.panelx.viewer.ViewerConnected;
 import io.panelx.viewer.ViewerDisconnected;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -60,8 +59,7 @@ public class LiveBroadcaster {
 
     @Inject LiveStats stats;
 
-    @Resource(lookup = "java:jboss/ee/concurrency/scheduler/panelx-ticks")
-    ManagedScheduledExecutorService ticks;
+    @Inject Ticks ticks;
 
     private ScheduledFuture<?> snapshots;
 
