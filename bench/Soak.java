@@ -62,6 +62,7 @@ public class Soak {
         Viewer[] viewers = new Viewer[n];
         Selector selector = Selector.open();
         Counts c = new Counts();
+        c.startNanos = System.nanoTime();
         c.slowByChannel = new long[paths.length];
         ByteBuffer buf = ByteBuffer.allocateDirect(1 << 16);
         long start = System.nanoTime();
@@ -90,7 +91,15 @@ public class Soak {
             selector.select(key -> ((Viewer) key.attachment()).ready(key, buf, c), 100);
         }
         long now = System.nanoTime();
-        for (Viewer v : viewers) v.hangUp(c, rate, now);
+        // The soak's end cuts every viewer's dwell short. Those younger than the shortest dwell
+        // are not judged (one that joined 50 ms before the end has no byte yet, rightly).
+        for (Viewer v : viewers) {
+            if (v.socket != null && now - v.joinedAt < dwellMin) {
+                c.unfinished++;
+                v.failed = true;
+            }
+            v.hangUp(c, rate, now);
+        }
         poller.stop = true;
         pollerThread.join(15_000);
 
@@ -99,9 +108,19 @@ public class Soak {
                 minutes, n, c.sessions, c.bytes / 1e9);
         System.out.printf(
                 "viewer_errors=%d non200=%d resets=%d closed_by_server=%d without_data=%d"
-                        + " statuses=%s%n",
+                        + " statuses=%s unfinished_at_end=%d (younger than the shortest dwell,"
+                        + " not judged)%n",
                 c.non200 + c.resets + c.closedByServer + c.withoutData,
-                c.non200, c.resets, c.closedByServer, c.withoutData, c.statuses);
+                c.non200,
+                c.resets,
+                c.closedByServer,
+                c.withoutData,
+                c.statuses,
+                c.unfinished);
+        if (!c.withoutDataDetails.isEmpty()) {
+            System.out.println("without_data sessions (channel, joined s after the start, lasted s): "
+                    + String.join(" ", c.withoutDataDetails.subList(0, Math.min(50, c.withoutDataDetails.size()))));
+        }
         System.out.printf(
                 "sessions_10s_or_longer=%d below_90pct_of_rate=%d (by channel, in PATH order: %s)%n",
                 c.longSessions,
@@ -113,6 +132,8 @@ public class Soak {
 
     static final class Counts {
         long sessions, bytes, non200, resets, closedByServer, withoutData, longSessions, slow;
+        long unfinished, startNanos;
+        final List<String> withoutDataDetails = new ArrayList<>();
         long[] slowByChannel;
         final Map<String, Long> statuses = new TreeMap<>();
     }
@@ -204,7 +225,15 @@ public class Soak {
         void hangUp(Counts c, long rate, long now) {
             if (socket == null) return;
             if (!failed) {
-                if (bytes == 0) c.withoutData++;
+                if (bytes == 0) {
+                    c.withoutData++;
+                    c.withoutDataDetails.add(
+                            String.format(
+                                    "(%d, %.1f, %.1f)",
+                                    channel,
+                                    (joinedAt - c.startNanos) / (double) SEC,
+                                    (now - joinedAt) / (double) SEC));
+                }
                 double secs = (now - joinedAt) / (double) SEC;
                 if (secs >= 10) {
                     c.longSessions++;

@@ -289,6 +289,8 @@ if [[ $what == soak ]]; then
     echo "-- FFmpeg processes: $ff after ${ff_secs} s (always-on count $always_on; panelx_ffmpeg_processes $metric_ff)"
     echo "-- server.log ERROR lines during the soak: $((errors1 - errors0)); load average $(loadavg) at the end"
   } | tee "$work/summary.txt"
+  stop_server # an operator's restart: the log should show no ERROR for it either
+  echo "-- server.log ERROR lines at the stop: $(( $(grep -c ' ERROR ' "$log" || true) - errors1 ))" | tee -a "$work/summary.txt"
 fi
 
 if [[ $what == ffmpeg ]]; then
