@@ -105,28 +105,27 @@ echo "   load average $(cut -d' ' -f1-3 /proc/loadavg)"
 if part scan; then
 echo "== scan of $FILES files (nfo streamdetails: $NFO_STREAMDETAILS)"
 since() { echo "$(date +%s.%N) - $1" | bc; }
-t0=$(date +%s.%N) c0=$(cpu)
+kids() { awk '{ print ($16 + $17) / 100 }' "/proc/$jpid/stat"; } # reaped children: the ffprobes
+# The server's own CPU without work (timers, GC), so that the phases' CPU can be read against it.
+c0=$(cpu); sleep 10; idle=$(echo "($(cpu) - $c0) / 10" | bc -l)
+t0=$(date +%s.%N) c0=$(cpu) k0=$(kids)
 json -X POST "$base/api/v1/vod/scan" > /dev/null
 # Phase 1: the library is in the database (running false); phase 2: the probes are done (probing
-# false; a server without a probe phase has no such field: both end together).
-while :; do
-  status=$(json "$base/api/v1/vod/scan")
-  [[ $(field 'd["running"]' <<< "$status") == False ]] && break
-  sleep 0.2
-done
+# false; a server without a probe phase has no such field: both end together). Polled with grep:
+# a python per poll costs more than the poll's resolution on a busy machine.
+until json "$base/api/v1/vod/scan" | grep -q '"running":false'; do sleep 0.1; done
 ready=$(since "$t0") c1=$(cpu)
-while [[ $(field 'd.get("probing", False)' <<< "$status") == True ]]; do
-  sleep 0.5
-  status=$(json "$base/api/v1/vod/scan")
-done
-probed=$(since "$t0") c2=$(cpu)
+until json "$base/api/v1/vod/scan" | grep -vq '"probing":true'; do sleep 0.5; done
+probed=$(since "$t0") c2=$(cpu) k2=$(kids)
+status=$(json "$base/api/v1/vod/scan")
 echo "   $status"
 [[ $(field 'd.get("error") or ""' <<< "$status") == "" ]] || { echo "the scan failed"; exit 1; }
 stamp() { field "round((__import__('datetime').datetime.fromisoformat((d.get('$1') or d.get('finishedAt')).rstrip('Z')[:26]) - __import__('datetime').datetime.fromisoformat(d['startedAt'].rstrip('Z')[:26])).total_seconds(), 1)" <<< "$status"; }
+printf '   server idle before the scan: %.3f cores\n' "$idle"
 printf '   library ready: %.1f s for %s files (target < 60 s; %s s from the status'"'"' startedAt to libraryReadyAt), server CPU %.1f s\n' \
   "$ready" "$(field 'd["filesFound"]' <<< "$status")" "$(stamp libraryReadyAt)" "$(echo "$c1 - $c0" | bc)"
-printf '   probes finished: %.1f s after the start (%s files probed of %s to probe; %s s from startedAt to probesFinishedAt), server CPU %.1f s in the probe phase (ffprobe itself not included)\n' \
-  "$probed" "$(field 'd.get("filesProbed")' <<< "$status")" "$(field 'd.get("toProbe", "-")' <<< "$status")" "$(stamp probesFinishedAt)" "$(echo "$c2 - $c1" | bc)"
+printf '   probes finished: %.1f s after the start (%s files probed of %s to probe; %s s from startedAt to probesFinishedAt), server CPU %.1f s in the probe phase, ffprobe CPU %.1f s\n' \
+  "$probed" "$(field 'd.get("filesProbed")' <<< "$status")" "$(field 'd.get("toProbe", "-")' <<< "$status")" "$(stamp probesFinishedAt)" "$(echo "$c2 - $c1" | bc)" "$(echo "$k2 - $k0" | bc)"
 echo "   load average $(cut -d' ' -f1-3 /proc/loadavg)"
 fi
 if part streams; then

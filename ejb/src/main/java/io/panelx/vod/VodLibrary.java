@@ -360,21 +360,22 @@ public class VodLibrary {
     /**
      * The categories a scan names, loaded once: a query per .nfo would flush the whole scan's
      * pending changes each time (Hibernate's auto flush before a query), which grows with the
-     * library, so a large scan cost the square of its size.
+     * library, so a large scan cost the square of its size. Names are matched regardless of case,
+     * as MariaDB's unique key compares them.
      */
     private final class Categories {
         private final Map<String, VodCategory> byName = new HashMap<>();
 
         Categories() {
             for (VodCategory c : categories(null)) {
-                byName.put(c.kind + ":" + c.name, c);
+                byName.putIfAbsent(categoryKey(c.kind, c.name), c);
             }
         }
 
         VodCategory named(VodKind kind, String name) {
             String n = name.strip();
             if (n.length() > 200) n = n.substring(0, 200);
-            String key = kind + ":" + n;
+            String key = categoryKey(kind, n);
             VodCategory c = byName.get(key);
             if (c == null) {
                 c = new VodCategory(kind, n, 0);
@@ -383,6 +384,10 @@ public class VodLibrary {
             }
             return c;
         }
+    }
+
+    private static String categoryKey(VodKind kind, String name) {
+        return kind + ":" + name.toLowerCase(Locale.ROOT);
     }
 
     // --- episodes
