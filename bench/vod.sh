@@ -111,9 +111,10 @@ c0=$(cpu); sleep 10; idle=$(echo "($(cpu) - $c0) / 10" | bc -l)
 t0=$(date +%s.%N) c0=$(cpu) k0=$(kids)
 json -X POST "$base/api/v1/vod/scan" > /dev/null
 # Phase 1: the library is in the database (running false); phase 2: the probes are done (probing
-# false; a server without a probe phase has no such field: both end together). Polled with grep:
-# a python per poll costs more than the poll's resolution on a busy machine.
-until json "$base/api/v1/vod/scan" | grep -q '"running":false'; do sleep 0.1; done
+# false; a server without a probe phase has no such field: both end together). Polled with grep
+# (a python per poll costs more than the poll's resolution on a busy machine) every 0.5 s: each
+# poll's Basic auth costs the server a password hash, counted in its CPU.
+until json "$base/api/v1/vod/scan" | grep -q '"running":false'; do sleep 0.5; done
 ready=$(since "$t0") c1=$(cpu)
 until json "$base/api/v1/vod/scan" | grep -vq '"probing":true'; do sleep 0.5; done
 probed=$(since "$t0") c2=$(cpu) k2=$(kids)
