@@ -2,7 +2,11 @@
 # Benchmark of the VOD library (not part of the test suite), on a fresh panel (H2) of its own:
 #  1. scan: FILES (2,000) small video files (one FFmpeg clip of a few KB copied, each with a Kodi
 #     .nfo; a quarter are episodes of 10-episode series) in a fresh VOD root, timed from
-#     POST /api/v1/vod/scan to the finished status, with the server's CPU (target: < 60 s);
+#     POST /api/v1/vod/scan to the library being in the database (the status' libraryReadyAt:
+#     target < 60 s) and on to the probe phase's end (probesFinishedAt: ffprobe for the files
+#     whose .nfo gives no duration and video codec), with the server's CPU of each phase.
+#     NFO_STREAMDETAILS=1 writes .nfo files that carry Kodi's <fileinfo><streamdetails> (what Kodi
+#     and tinyMediaManager write): then nothing is left to probe;
 #  2. get_vod_streams: the library filled up to MOVIES (20,000) movies by M3U imports of VOD
 #     entries, then REQUESTS (30) get_vod_streams of a line that sees all: median, p95 and size
 #     (target: median <= 200 ms);
@@ -13,7 +17,9 @@
 #     behind real time, CPU-s, cores, s/GB, TTFB of each (target: none behind).
 #   bench/vod.sh                 (or ./panelx.sh bench vod)
 #   FILES=2000 MOVIES=20000 REQUESTS=30 VOD_VIEWERS=500 VOD_RATE=8000000 VOD_SECONDS=30 VOD_COPY=1
-#   BENCH_PORT_OFFSET=1000 SKIP_BUILD=1
+#   VOD_PARTS=scan,streams,viewers (a comma list: VOD_PARTS=scan runs the scan alone)
+#   NFO_STREAMDETAILS=0 BENCH_PORT_OFFSET=1000 BUILD=0 (or SKIP_BUILD=1: no mvn package)
+#   SERVER_JAVA_OPTS (added to the server's JVM options, e.g. a JFR recording)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -23,6 +29,10 @@ REQUESTS=${REQUESTS:-30}
 VOD_VIEWERS=${VOD_VIEWERS:-500}
 VOD_RATE=${VOD_RATE:-8000000}
 VOD_SECONDS=${VOD_SECONDS:-30}
+VOD_PARTS=${VOD_PARTS:-scan,streams,viewers}
+NFO_STREAMDETAILS=${NFO_STREAMDETAILS:-0}
+part() { [[ ,$VOD_PARTS, == *,$1,* ]]; }
+part viewers || VOD_VIEWERS=0
 offset=${BENCH_PORT_OFFSET:-1000}
 work=$root/var/bench-vod
 base="http://127.0.0.1:$((8080 + offset))"
@@ -41,20 +51,26 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if [[ -z ${SKIP_BUILD:-} ]]; then echo "== building"; mvn -B -q -o package -DskipTests 2>/dev/null || mvn -B -q package -DskipTests; fi
+if [[ -z ${SKIP_BUILD:-} && ${BUILD:-1} != 0 ]]; then echo "== building"; mvn -B -q -o package -DskipTests 2>/dev/null || mvn -B -q package -DskipTests; fi
 rm -rf "$work"; mkdir -p "$work/vod"
 
-echo "== writing $FILES files of a few KB with .nfo files into $work/vod"
+if part scan; then
+echo "== writing $FILES files of a few KB with .nfo files into $work/vod (streamdetails: $NFO_STREAMDETAILS)"
 t0=$(date +%s.%N)
 ffmpeg -v error -y -f lavfi -i testsrc=size=64x48:rate=5 -f lavfi -i sine=frequency=440 -t 1 \
   -c:v libx264 -preset ultrafast -c:a aac -b:a 16k -movflags +faststart "$work/clip.mp4"
+# Kodi's <fileinfo> as Kodi and tinyMediaManager write it: what the clip really is.
+details=""
+if [[ $NFO_STREAMDETAILS != 0 ]]; then
+  details='<fileinfo><streamdetails><video><codec>h264</codec><width>64</width><height>48</height><durationinseconds>1</durationinseconds></video><audio><codec>aac</codec><channels>1</channels></audio></streamdetails></fileinfo>'
+fi
 episodes=$((FILES / 4))
 for ((i = 1; i <= FILES - episodes; i++)); do
   d="$work/vod/Movies/Bench Movie $i ($((1950 + i % 70)))"
   mkdir -p "$d"
   cp "$work/clip.mp4" "$d/Bench Movie $i ($((1950 + i % 70))).mp4"
-  printf '<movie><title>Bench Movie %d</title><plot>Plot %d.</plot><genre>Bench %d</genre><rating>%d.5</rating></movie>\n' \
-    "$i" "$i" $((i % 20)) $((i % 10)) > "$d/Bench Movie $i ($((1950 + i % 70))).nfo"
+  printf '<movie><title>Bench Movie %d</title><plot>Plot %d.</plot><genre>Bench %d</genre><rating>%d.5</rating>%s</movie>\n' \
+    "$i" "$i" $((i % 20)) $((i % 10)) "$details" > "$d/Bench Movie $i ($((1950 + i % 70))).nfo"
 done
 for ((i = 0; i < episodes; i++)); do
   show=$((i / 10 + 1)) ep=$((i % 10 + 1))
@@ -62,16 +78,17 @@ for ((i = 0; i < episodes; i++)); do
   mkdir -p "$d"
   name=$(printf 'Bench Show %d S01E%02d' "$show" "$ep")
   cp "$work/clip.mp4" "$d/$name.mp4"
-  printf '<episodedetails><title>Episode %d</title><plot>Plot.</plot></episodedetails>\n' "$ep" > "$d/$name.nfo"
+  printf '<episodedetails><title>Episode %d</title><plot>Plot.</plot>%s</episodedetails>\n' "$ep" "$details" > "$d/$name.nfo"
 done
 printf '   written in %.1f s (%s bytes per clip)\n' "$(echo "$(date +%s.%N) - $t0" | bc)" "$(stat -c %s "$work/clip.mp4")"
+fi
 
 echo "== starting a fresh panel (H2, port offset $offset)"
 cp -a wildfly-config/target/wildfly-h2 "$work/wildfly"
 rm -rf "$work/wildfly/standalone/data" "$work/wildfly/standalone/deployments"/panelx.ear*
 cp ear/target/panelx.ear "$work/wildfly/standalone/deployments/"
 LAUNCH_JBOSS_IN_BACKGROUND=1 PANELX_ADMIN_PASSWORD=bench-secret PANELX_DEMO=false PANELX_VOD_ROOT="$work/vod" \
-JAVA_OPTS="-Xms512m -Xmx1g -XX:+UseG1GC -Djava.net.preferIPv4Stack=true" \
+JAVA_OPTS="-Xms512m -Xmx1g -XX:+UseG1GC -Djava.net.preferIPv4Stack=true ${SERVER_JAVA_OPTS:-}" \
   "$work/wildfly/bin/standalone.sh" -Djboss.socket.binding.port-offset="$offset" > "$work/server.out" 2>&1 &
 server_pid=$!
 until [[ -f $work/wildfly/standalone/deployments/panelx.ear.deployed ]]; do
@@ -85,23 +102,34 @@ json() { curl -sf -u "$auth" -H 'Content-Type: application/json' "$@"; }
 field() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 echo "   load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
-echo "== scan of $FILES files"
-t0=$(date +%s.%N) c0=$(cpu)
+if part scan; then
+echo "== scan of $FILES files (nfo streamdetails: $NFO_STREAMDETAILS)"
+since() { echo "$(date +%s.%N) - $1" | bc; }
+kids() { awk '{ print ($16 + $17) / 100 }' "/proc/$jpid/stat"; } # reaped children: the ffprobes
+# The server's own CPU without work (timers, GC), so that the phases' CPU can be read against it.
+c0=$(cpu); sleep 10; idle=$(echo "($(cpu) - $c0) / 10" | bc -l)
+t0=$(date +%s.%N) c0=$(cpu) k0=$(kids)
 json -X POST "$base/api/v1/vod/scan" > /dev/null
-while :; do
-  status=$(json "$base/api/v1/vod/scan")
-  [[ $(field 'd["running"]' <<< "$status") == False ]] && break
-  sleep 0.5
-done
-secs=$(echo "$(date +%s.%N) - $t0" | bc)
-used=$(echo "$(cpu) - $c0" | bc)
+# Phase 1: the library is in the database (running false); phase 2: the probes are done (probing
+# false; a server without a probe phase has no such field: both end together). Polled with grep
+# (a python per poll costs more than the poll's resolution on a busy machine) every 0.5 s: each
+# poll's Basic auth costs the server a password hash, counted in its CPU.
+until json "$base/api/v1/vod/scan" | grep -q '"running":false'; do sleep 0.5; done
+ready=$(since "$t0") c1=$(cpu)
+until json "$base/api/v1/vod/scan" | grep -vq '"probing":true'; do sleep 0.5; done
+probed=$(since "$t0") c2=$(cpu) k2=$(kids)
+status=$(json "$base/api/v1/vod/scan")
 echo "   $status"
-printf '   scan: %.1f s for %s files (target < 60 s; %s s from the status'"'"' startedAt to finishedAt), server CPU %.1f s\n' \
-  "$secs" "$(field 'd["filesFound"]' <<< "$status")" \
-  "$(field 'round((__import__("datetime").datetime.fromisoformat(d["finishedAt"].rstrip("Z")[:26]) - __import__("datetime").datetime.fromisoformat(d["startedAt"].rstrip("Z")[:26])).total_seconds(), 1)' <<< "$status")" \
-  "$used"
 [[ $(field 'd.get("error") or ""' <<< "$status") == "" ]] || { echo "the scan failed"; exit 1; }
-
+stamp() { field "round((__import__('datetime').datetime.fromisoformat((d.get('$1') or d.get('finishedAt')).rstrip('Z')[:26]) - __import__('datetime').datetime.fromisoformat(d['startedAt'].rstrip('Z')[:26])).total_seconds(), 1)" <<< "$status"; }
+printf '   server idle before the scan: %.3f cores\n' "$idle"
+printf '   library ready: %.1f s for %s files (target < 60 s; %s s from the status'"'"' startedAt to libraryReadyAt), server CPU %.1f s\n' \
+  "$ready" "$(field 'd["filesFound"]' <<< "$status")" "$(stamp libraryReadyAt)" "$(echo "$c1 - $c0" | bc)"
+printf '   probes finished: %.1f s after the start (%s files probed of %s to probe; %s s from startedAt to probesFinishedAt), server CPU %.1f s in the probe phase, ffprobe CPU %.1f s\n' \
+  "$probed" "$(field 'd.get("filesProbed")' <<< "$status")" "$(field 'd.get("toProbe", "-")' <<< "$status")" "$(stamp probesFinishedAt)" "$(echo "$c2 - $c1" | bc)" "$(echo "$k2 - $k0" | bc)"
+echo "   load average $(cut -d' ' -f1-3 /proc/loadavg)"
+fi
+if part streams; then
 have=$(json "$base/api/v1/vod/movies?limit=100000" | field 'len(d)')
 echo "== filling the library from $have to $MOVIES movies (M3U imports of VOD entries)"
 t0=$(date +%s.%N)
@@ -139,6 +167,7 @@ sort -n "$work/vod-streams.txt" | awk -v n="$REQUESTS" -v cpu="$used" '
       t[int((n + 1) / 2)], t[int(n * 0.95 + 0.999)], t[n]
     printf "   size %.1f MB (%d bytes), server CPU %.1f s for %d requests\n", size / 1e6, size, cpu, n
   }'
+fi
 
 (( VOD_VIEWERS > 0 )) || exit 0
 

@@ -1,6 +1,7 @@
 /* What the Movies and Series pages share: the library scan (a Rescan button that starts it and a
-   line that shows its progress while it runs, files found and probed, and its outcome after), the
-   edit forms' partial updates, and the VOD category choice. */
+   line that shows its two phases: storing the library, then probing the files whose .nfo gave no
+   duration and codecs, with their outcome after), the edit forms' partial updates, and the VOD
+   category choice. */
 "use strict";
 
 const Vod = (() => {
@@ -9,46 +10,73 @@ const Vod = (() => {
   function outcome(s) {
     if (s.error) return `<span class="failure">Last scan failed: ${esc(s.error)}</span>`;
     const o = s.outcome || {};
-    return `Last scan ${esc(time(s.finishedAt))}: ${o.files ?? s.filesFound} files, ` +
+    return `Last scan ${esc(time(s.libraryReadyAt))}: ${o.files ?? s.filesFound} files, ` +
       `movies +${o.moviesAdded || 0} &minus;${o.moviesRemoved || 0}, ` +
       `series +${o.seriesAdded || 0} &minus;${o.seriesRemoved || 0}, ` +
-      `episodes +${o.episodesAdded || 0} &minus;${o.episodesRemoved || 0}`;
+      `episodes +${o.episodesAdded || 0} &minus;${o.episodesRemoved || 0}` + probes(s);
+  }
+
+  /* The probe phase: ffprobe for the files whose .nfo gave no duration and codecs. The library is
+     listed and playable meanwhile; a rescan may start (it cancels the probes and takes them up). */
+  function probes(s) {
+    const nfo = (s.outcome || {}).detailsFromNfo || 0;
+    const fromNfo = nfo ? `; ${nfo} with details from .nfo` : "";
+    if (s.probing) {
+      return `${fromNfo}; probing durations and codecs: ${s.filesProbed} of ${s.toProbe}&hellip;`;
+    }
+    if (s.probeError) return `${fromNfo}; <span class="failure">${esc(s.probeError)}</span>`;
+    if (s.probesCancelled) return `${fromNfo}; probing stopped at ${s.filesProbed} of ${s.toProbe}`;
+    if (s.toProbe > 0) {
+      const unreadable = s.unreadable ? ` (${s.unreadable} unreadable)` : "";
+      return `${fromNfo}; ${s.filesProbed} probed${unreadable}`;
+    }
+    return fromNfo;
   }
 
   function progress(s) {
     return s.filesFound < 0 ? "Scanning: looking for files&hellip;"
-      : `Scanning: ${s.filesProbed} of ${s.filesFound} files probed&hellip;`;
+      : `Scanning: ${s.filesFound} files found, storing the library&hellip;`;
   }
 
-  /** Wires {@code button} and {@code line}; {@code onDone} runs when a scan seen running ends. */
+  /** Wires {@code button} and {@code line}; {@code onDone} runs when a phase seen running ends. */
   function attach(button, line, onDone) {
     let timer = null;
 
+    let shown = null; // the phase last shown: the list is reloaded when one ends
+
     function show(s) {
-      line.dataset.state = !s ? "none" : s.running ? "running" : s.error ? "failed" : "done";
+      const state = !s ? "none" : s.running ? "running" : s.error ? "failed"
+        : s.probing ? "probing" : "done";
+      line.dataset.state = state;
       line.dataset.started = s ? s.startedAt : "";
       line.innerHTML = !s ? "No scan yet" : s.running ? progress(s) : outcome(s);
       button.disabled = !!(s && s.running);
+      return state;
     }
 
     async function poll() {
       try {
         const s = await api("GET", "/vod/scan");
-        show(s);
-        if (s && s.running) { timer = setTimeout(poll, 1000); return; }
-        if (timer !== null) { timer = null; onDone(); }
+        const state = show(s);
+        // the library stored, or the probes done: the list shows the new items, or their details
+        const ended = (shown === "running" || shown === "probing") && shown !== state;
+        shown = state;
+        if (ended) onDone();
+        if (state === "running" || state === "probing") { timer = setTimeout(poll, 1000); return; }
+        timer = null;
       } catch (e) { toast(e.message, true); }
     }
 
     button.onclick = async () => {
       try {
-        show(await api("POST", "/vod/scan"));
+        shown = show(await api("POST", "/vod/scan"));
+        if (timer !== null) clearTimeout(timer);
         timer = setTimeout(poll, 500);
       } catch (e) { toast(e.message, true); }
     };
     api("GET", "/vod/scan").then(s => {
-      show(s);
-      if (s && s.running) timer = setTimeout(poll, 1000);
+      shown = show(s);
+      if (shown === "running" || shown === "probing") timer = setTimeout(poll, 1000);
     }).catch(e => toast(e.message, true));
   }
 

@@ -61,6 +61,15 @@ public final class Settings {
         return System.getProperty("panelx.ffprobe", "ffprobe");
     }
 
+    /**
+     * ffprobe processes the scan's probe phase runs at once ({@code panelx.vod.probes}): one per
+     * core by default, since a probe is mostly ffprobe's own start-up, all CPU.
+     */
+    public static int vodProbes() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return Math.max(1, Math.min(64, Integer.getInteger("panelx.vod.probes", cores)));
+    }
+
     public static MaxConnectionsPolicy maxConnectionsPolicy() {
         return MaxConnectionsPolicy.valueOf(
                 System.getProperty("panelx.max-connections-policy", "CLOSE_OLDEST"));

@@ -10,21 +10,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 
 /**
- * Walks the library folder and says what is in it, without touching the database: video files whose
- * names carry an episode marker (S01E02, 1x02) become episodes of the series their folder names
- * (the folder above a "Season NN" folder, else the file's own folder, else the name before the
- * marker); every other video file is a movie. Sidecars next to a file: {@code NAME.nfo} (or {@code
- * movie.nfo}), {@code NAME-poster.jpg}, {@code NAME.jpg}, {@code poster.jpg}, {@code folder.jpg};
- * in a series folder {@code tvshow.nfo} and its poster. Hidden files and folders are skipped; links
- * are not followed.
+ * Walks the library folder and says what is in it, without touching the database or running ffprobe
+ * (that is the probe phase after, {@link ProbePhase}): video files whose names carry an episode
+ * marker (S01E02, 1x02) become episodes of the series their folder names (the folder above a
+ * "Season NN" folder, else the file's own folder, else the name before the marker); every other
+ * video file is a movie. Sidecars next to a file: {@code NAME.nfo} (or {@code movie.nfo}), {@code
+ * NAME-poster.jpg}, {@code NAME.jpg}, {@code poster.jpg}, {@code folder.jpg}; in a series folder
+ * {@code tvshow.nfo} and its poster. Hidden files and folders are skipped; links are not followed.
  */
 public final class LibraryScanner {
 
@@ -33,13 +27,9 @@ public final class LibraryScanner {
      */
     public record Known(long size, long modifiedAt) {}
 
+    /** {@code changed}: new, or its size or modification time differ from what is stored. */
     public record FoundFile(
-            String libraryPath,
-            String container,
-            long size,
-            long modifiedAt,
-            Probe probe,
-            boolean changed) {}
+            String libraryPath, String container, long size, long modifiedAt, boolean changed) {}
 
     public record FoundMovie(FoundFile file, String title, String year, Nfo nfo, String poster) {}
 
@@ -54,60 +44,15 @@ public final class LibraryScanner {
 
     private final Path root;
     private final Map<String, Known> known;
-    private final Function<Path, Probe> prober;
-    private final Executor probes;
-    private final int parallelism;
-    private final AtomicInteger seen;
-    private final Map<Path, Optional<Probe>> probed = new ConcurrentHashMap<>();
+    private final Nfo.Reader nfos = new Nfo.Reader();
 
-    /**
-     * @param probes runs ffprobe for new and changed files, {@code parallelism} at a time
-     * @param seen counts the files probed so far (the scan's progress)
-     */
-    LibraryScanner(
-            Path root,
-            Map<String, Known> known,
-            Function<Path, Probe> prober,
-            Executor probes,
-            int parallelism,
-            AtomicInteger seen) {
+    LibraryScanner(Path root, Map<String, Known> known) {
         this.root = root;
         this.known = known;
-        this.prober = prober;
-        this.probes = probes;
-        this.parallelism = Math.max(1, parallelism);
-        this.seen = seen;
     }
 
     /** How many video files the walk found (known once the walk is done; -1 before). */
     volatile int total = -1;
-
-    /** Probes the new and changed files, a few at a time: ffprobe's start-up dominates. */
-    private void probeChanged(List<Path> videos) throws IOException {
-        var queue = new java.util.concurrent.ConcurrentLinkedQueue<Path>();
-        for (Path v : videos) {
-            BasicFileAttributes a = Files.readAttributes(v, BasicFileAttributes.class);
-            Known k = known.get(VodSource.relative(root, v));
-            if (k == null
-                    || k.size() != a.size()
-                    || k.modifiedAt() != a.lastModifiedTime().toMillis()) {
-                queue.add(v);
-            }
-        }
-        var workers = new ArrayList<CompletableFuture<Void>>();
-        for (int i = 0; i < parallelism; i++) {
-            workers.add(
-                    CompletableFuture.runAsync(
-                            () -> {
-                                for (Path v; (v = queue.poll()) != null; ) {
-                                    probed.put(v, Optional.ofNullable(prober.apply(v)));
-                                    seen.incrementAndGet();
-                                }
-                            },
-                            probes));
-        }
-        CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new)).join();
-    }
 
     Found scan() throws IOException {
         var videos = new ArrayList<Path>();
@@ -144,7 +89,6 @@ public final class LibraryScanner {
         }
         videos.sort(null);
         total = videos.size();
-        probeChanged(videos);
         var movies = new ArrayList<FoundMovie>();
         var series = new LinkedHashMap<String, SeriesDraft>();
         for (Path video : videos) {
@@ -166,9 +110,9 @@ public final class LibraryScanner {
 
     private FoundMovie movie(Path video, String base) throws IOException {
         Path dir = video.getParent();
-        Nfo nfo = Nfo.read(dir.resolve(base + ".nfo"));
+        Nfo nfo = nfos.read(dir.resolve(base + ".nfo"));
         if (nfo == null && onlyVideoIn(dir)) {
-            nfo = Nfo.read(dir.resolve("movie.nfo"));
+            nfo = nfos.read(dir.resolve("movie.nfo"));
         }
         LibraryNames.Titled t = LibraryNames.movie(base);
         if (t.title().isEmpty() || (t.year() != null && t.title().length() < 2)) {
@@ -207,7 +151,7 @@ public final class LibraryScanner {
         String finalTitle = title;
         SeriesDraft draft =
                 series.computeIfAbsent(key, k -> new SeriesDraft(k, finalTitle, finalShowDir));
-        Nfo nfo = Nfo.read(dir.resolve(base + ".nfo"));
+        Nfo nfo = nfos.read(dir.resolve(base + ".nfo"));
         int season = nfo != null && nfo.season() != null ? nfo.season() : ep.season();
         int number = nfo != null && nfo.episode() != null ? nfo.episode() : ep.episode();
         String epTitle = nfo != null && nfo.title() != null ? nfo.title() : ep.title();
@@ -227,7 +171,7 @@ public final class LibraryScanner {
         }
 
         FoundSeries finish() throws IOException {
-            Nfo nfo = dir == null ? null : Nfo.read(dir.resolve("tvshow.nfo"));
+            Nfo nfo = dir == null ? null : nfos.read(dir.resolve("tvshow.nfo"));
             String cover = dir == null ? null : firstFile(dir, "poster.jpg", "folder.jpg");
             return new FoundSeries(key, title, nfo, cover, List.copyOf(episodes));
         }
@@ -240,8 +184,7 @@ public final class LibraryScanner {
         long modified = a.lastModifiedTime().toMillis();
         Known k = known.get(rel);
         boolean changed = k == null || k.size() != size || k.modifiedAt() != modified;
-        Probe probe = changed ? probed.getOrDefault(video, Optional.empty()).orElse(null) : null;
-        return new FoundFile(rel, VodSource.container(rel), size, modified, probe, changed);
+        return new FoundFile(rel, VodSource.container(rel), size, modified, changed);
     }
 
     private String firstFile(Path dir, String... names) {

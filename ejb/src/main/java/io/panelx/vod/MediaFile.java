@@ -2,6 +2,8 @@ package io.panelx.vod;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 
 /**
  * What is played: a file under the media root or an HTTP(S) URL, and what ffprobe found in it. A
@@ -43,6 +45,11 @@ public class MediaFile {
     /** The file's modification time (epoch millis) when it was probed: unchanged files are not. */
     @Column(name = "modified_at")
     Long modifiedAt;
+
+    /** Where the details above came from; null for a library file the probe phase has not read. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "details_from")
+    MediaDetails detailsFrom;
 
     public MediaFile() {}
 
@@ -91,18 +98,40 @@ public class MediaFile {
         return modifiedAt;
     }
 
+    public MediaDetails getDetailsFrom() {
+        return detailsFrom;
+    }
+
     public boolean isRemote() {
         return VodSource.isHttp(source);
     }
 
+    /** What ffprobe found, at once (the admin API, recordings): nothing found keeps what was. */
     void probed(Probe probe) {
         if (probe == null) {
             return;
         }
+        details(probe, MediaDetails.FFPROBE);
+    }
+
+    /** The details of a library file, from its .nfo or the probe phase: all of them replaced. */
+    void details(Probe probe, MediaDetails from) {
         durationSeconds = probe.durationSeconds();
         videoCodec = probe.videoCodec();
         audioCodec = probe.audioCodec();
         width = probe.width();
         height = probe.height();
+        detailsFrom = from;
+    }
+
+    /**
+     * A new or changed library file without details in its .nfo: what is stored described the old
+     * file, so it goes (the .nfo's partial details stay until ffprobe's replace them); the probe
+     * phase reads it.
+     */
+    void awaitProbe(Nfo.StreamDetails partial) {
+        details(
+                partial == null ? new Probe(null, null, null, null, null, null) : partial.asProbe(),
+                null);
     }
 }

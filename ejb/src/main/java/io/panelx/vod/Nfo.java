@@ -17,7 +17,9 @@ import org.w3c.dom.NodeList;
 /**
  * A Kodi-style .nfo sidecar ({@code <movie>}, {@code <tvshow>} or {@code <episodedetails>}): the
  * standard local metadata format. Parsed without DTDs or external entities, so a hostile file can
- * neither read other files nor reach the network; anything unreadable is simply no metadata.
+ * neither read other files nor reach the network; anything unreadable is simply no metadata. Its
+ * {@code <fileinfo><streamdetails>} (written by Kodi and tinyMediaManager) says what ffprobe would:
+ * a file whose .nfo gives its duration and video codec is not probed.
  */
 public record Nfo(
         String title,
@@ -29,7 +31,30 @@ public record Nfo(
         Double rating,
         String thumb,
         Integer season,
-        Integer episode) {
+        Integer episode,
+        StreamDetails streams) {
+
+    /**
+     * {@code <fileinfo><streamdetails>}: the first {@code <video>} (codec, width, height,
+     * durationinseconds) and the first {@code <audio>} (codec); each field null when absent.
+     */
+    public record StreamDetails(
+            Integer durationSeconds,
+            String videoCodec,
+            String audioCodec,
+            Integer width,
+            Integer height) {
+
+        /** Enough to play and list the file: no ffprobe needed. */
+        public boolean complete() {
+            return durationSeconds != null && videoCodec != null;
+        }
+
+        /** What ffprobe would have found, as one (no bitrate: Kodi does not write one). */
+        Probe asProbe() {
+            return new Probe(durationSeconds, videoCodec, audioCodec, width, height, null);
+        }
+    }
 
     private static final Logger LOG = Logger.getLogger(Nfo.class.getName());
 
@@ -37,21 +62,41 @@ public record Nfo(
     private static final long MAX_BYTES = 1 << 20;
 
     static Nfo read(Path file) {
-        try {
-            if (!Files.isRegularFile(file) || Files.size(file) > MAX_BYTES) {
+        return new Reader().read(file);
+    }
+
+    /**
+     * Reads .nfo files one after the other with one parser: a scan reads thousands, and a new
+     * parser factory per file (a service lookup through the server's modules) costs more than the
+     * parse. Not thread-safe: one per scan.
+     */
+    static final class Reader {
+        private DocumentBuilder builder;
+
+        Nfo read(Path file) {
+            try {
+                if (!Files.isRegularFile(file) || Files.size(file) > MAX_BYTES) {
+                    return null;
+                }
+                return of(parse(file));
+            } catch (Exception e) {
+                // Kodi also accepts .nfo files that hold only a URL: nothing to read there.
+                LOG.log(Level.FINE, "no metadata in {0}: {1}", new Object[] {file, e.getMessage()});
                 return null;
             }
-            DocumentBuilder builder = factory().newDocumentBuilder();
-            builder.setErrorHandler(null);
-            Element root;
-            try (InputStream in = Files.newInputStream(file)) {
-                root = builder.parse(in).getDocumentElement();
+        }
+
+        private Element parse(Path file) throws Exception {
+            if (builder == null) {
+                builder = factory().newDocumentBuilder();
+                builder.setErrorHandler(null);
+            } else {
+                builder.reset();
+                builder.setErrorHandler(null);
             }
-            return of(root);
-        } catch (Exception e) {
-            // Kodi also accepts .nfo files that hold only a URL: nothing to read there.
-            LOG.log(Level.FINE, "no metadata in {0}: {1}", new Object[] {file, e.getMessage()});
-            return null;
+            try (InputStream in = Files.newInputStream(file)) {
+                return builder.parse(in).getDocumentElement();
+            }
         }
     }
 
@@ -103,7 +148,66 @@ public record Nfo(
                 rating(root),
                 thumb(root),
                 integer(text(root, "season")),
-                integer(text(root, "episode")));
+                integer(text(root, "episode")),
+                streams(root));
+    }
+
+    /**
+     * {@code <fileinfo><streamdetails><video>...</video><audio>...</audio></streamdetails>}: null
+     * when the file says nothing about its streams.
+     */
+    private static StreamDetails streams(Element root) {
+        for (Element info : children(root, "fileinfo")) {
+            for (Element details : children(info, "streamdetails")) {
+                Element video = first(details, "video");
+                Element audio = first(details, "audio");
+                Double seconds = video == null ? null : decimal(text(video, "durationinseconds"));
+                var s =
+                        new StreamDetails(
+                                seconds == null || !(seconds >= 0.5) || seconds > 1e7
+                                        ? null
+                                        : (int) Math.round(seconds),
+                                video == null ? null : codec(text(video, "codec")),
+                                audio == null ? null : codec(text(audio, "codec")),
+                                video == null ? null : positive(text(video, "width")),
+                                video == null ? null : positive(text(video, "height")));
+                if (s.durationSeconds() != null
+                        || s.videoCodec() != null
+                        || s.audioCodec() != null) {
+                    return s;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Kodi writes ffmpeg's codec names (h264, hevc, aac, ac3, dca for DTS); tinyMediaManager and
+     * older scrapers some others. Players read these as ffprobe's {@code codec_name}: the usual
+     * aliases become ffprobe's names.
+     */
+    private static String codec(String name) {
+        if (name == null) return null;
+        String c = name.strip().toLowerCase(java.util.Locale.ROOT);
+        c =
+                switch (c) {
+                    case "avc", "avc1", "x264", "h.264" -> "h264";
+                    case "h265", "x265", "h.265", "hvc1", "hev1" -> "hevc";
+                    case "dca", "dts-hd", "dtshd_ma", "dtshd_hra" -> "dts";
+                    case "xvid", "divx", "dx50" -> "mpeg4";
+                    default -> c;
+                };
+        return c.isEmpty() || c.length() > 32 ? null : c;
+    }
+
+    private static Element first(Element parent, String name) {
+        List<Element> all = children(parent, name);
+        return all.isEmpty() ? null : all.get(0);
+    }
+
+    private static Integer positive(String s) {
+        Integer n = integer(s);
+        return n == null || n <= 0 ? null : n;
     }
 
     /** {@code <rating>7.5</rating>}, or the default of {@code <ratings><rating><value>}. */

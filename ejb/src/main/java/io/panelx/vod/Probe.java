@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -35,10 +37,28 @@ public record Probe(
 
     /** Probes a file; null when ffprobe cannot read it (not a video, ffprobe missing, timeout). */
     public static Probe of(Path file) {
-        Path out = null;
+        try {
+            return read(file, ConcurrentHashMap.newKeySet());
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "ffprobe could not run on {0}: {1}", new Object[] {file, e});
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /**
+     * Probes a file: null when ffprobe ran but read nothing (not a video, a timeout, or the process
+     * was ended from outside). While it runs, the process is in {@code running}, so that whoever
+     * cancels the work can end it without interrupting this thread.
+     *
+     * @throws IOException when ffprobe could not be started at all (missing, not executable)
+     */
+    static Probe read(Path file, Set<Process> running) throws IOException, InterruptedException {
+        Path out = Files.createTempFile("panelx-probe", ".json");
         Process p = null;
         try {
-            out = Files.createTempFile("panelx-probe", ".json");
             p =
                     new ProcessBuilder(
                                     List.of(
@@ -55,6 +75,7 @@ public record Probe(
                             .redirectError(ProcessBuilder.Redirect.DISCARD)
                             .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
                             .start();
+            running.add(p);
             if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 LOG.warning(() -> "ffprobe took longer than " + TIMEOUT_SECONDS + " s: " + file);
@@ -64,20 +85,15 @@ public record Probe(
                 return null;
             }
             return parse(Files.readString(out, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "ffprobe could not run on {0}: {1}", new Object[] {file, e});
-            return null;
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            if (p != null) p.destroyForcibly();
-            return null;
+            p.destroyForcibly();
+            throw e;
         } finally {
-            if (out != null) {
-                try {
-                    Files.deleteIfExists(out);
-                } catch (IOException e) {
-                    // a temp file left behind is harmless
-                }
+            if (p != null) running.remove(p);
+            try {
+                Files.deleteIfExists(out);
+            } catch (IOException e) {
+                // a temp file left behind is harmless
             }
         }
     }

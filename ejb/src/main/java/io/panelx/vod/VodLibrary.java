@@ -344,7 +344,7 @@ public class VodLibrary {
      * What an .nfo says replaces the stored metadata (fields it does not mention keep an admin's
      * edits); its first genre becomes the category while the item has none.
      */
-    private void read(VodItem item, VodKind kind, Nfo nfo) {
+    private void read(VodItem item, VodKind kind, Nfo nfo, Categories categories) {
         if (nfo.title() != null) item.title = clip(nfo.title(), 300);
         if (nfo.plot() != null) item.plot = clip(nfo.plot(), 4000);
         if (nfo.actors() != null) item.actors = clip(nfo.actors(), 2000);
@@ -353,8 +353,41 @@ public class VodLibrary {
         if (nfo.releaseDate() != null) item.releaseDate = clip(nfo.releaseDate(), 32);
         if (nfo.rating() != null) item.rating = nfo.rating();
         if (item.category == null && !nfo.genres().isEmpty()) {
-            item.category = categoryNamed(kind, nfo.genres().get(0));
+            item.category = categories.named(kind, nfo.genres().get(0));
         }
+    }
+
+    /**
+     * The categories a scan names, loaded once: a query per .nfo would flush the whole scan's
+     * pending changes each time (Hibernate's auto flush before a query), which grows with the
+     * library, so a large scan cost the square of its size. Names are matched regardless of case,
+     * as MariaDB's unique key compares them.
+     */
+    private final class Categories {
+        private final Map<String, VodCategory> byName = new HashMap<>();
+
+        Categories() {
+            for (VodCategory c : categories(null)) {
+                byName.putIfAbsent(categoryKey(c.kind, c.name), c);
+            }
+        }
+
+        VodCategory named(VodKind kind, String name) {
+            String n = name.strip();
+            if (n.length() > 200) n = n.substring(0, 200);
+            String key = categoryKey(kind, n);
+            VodCategory c = byName.get(key);
+            if (c == null) {
+                c = new VodCategory(kind, n, 0);
+                em.persist(c);
+                byName.put(key, c);
+            }
+            return c;
+        }
+    }
+
+    private static String categoryKey(VodKind kind, String name) {
+        return kind + ":" + name.toLowerCase(Locale.ROOT);
     }
 
     // --- episodes
@@ -631,7 +664,8 @@ public class VodLibrary {
             int seriesAdded,
             int seriesRemoved,
             int episodesAdded,
-            int episodesRemoved) {}
+            int episodesRemoved,
+            int detailsFromNfo) {}
 
     /**
      * Stores what a scan found: items keep their ids by their path under the root, new files are
@@ -641,6 +675,8 @@ public class VodLibrary {
      */
     public ScanOutcome apply(LibraryScanner.Found found) {
         var holders = new java.util.LinkedHashSet<LineChanged>();
+        var categories = new Categories();
+        int fromNfo = 0;
         Map<String, Movie> movies = new HashMap<>();
         for (Movie m :
                 em.createQuery(
@@ -661,15 +697,15 @@ public class VodLibrary {
                 em.persist(m);
                 moviesAdded++;
             }
-            scanned(m.file, fm.file());
             Nfo nfo = fm.nfo();
+            if (scanned(m.file, fm.file(), nfo)) fromNfo++;
             if (nfo != null) {
-                read(m, VodKind.MOVIE, nfo);
+                read(m, VodKind.MOVIE, nfo, categories);
             }
             m.poster = art(m.poster, fm.poster(), nfo);
         }
+        holders.addAll(holders("movies", ids(movies.values())));
         for (Movie gone : movies.values()) {
-            holders.addAll(holders("movies", gone.id));
             em.remove(gone);
         }
 
@@ -702,13 +738,12 @@ public class VodLibrary {
                 s = new Series();
                 s.title = clip(fs.title(), 300);
                 s.libraryPath = fs.libraryPath();
-                em.persist(s);
-                em.flush();
+                em.persist(s); // an identity column: the id is there at once, for the seasons
                 seriesAdded++;
             }
             Nfo nfo = fs.nfo();
             if (nfo != null) {
-                read(s, VodKind.SERIES, nfo);
+                read(s, VodKind.SERIES, nfo, categories);
             }
             s.cover = art(s.cover, fs.cover(), nfo);
             for (FoundEpisode fe : fs.episodes()) {
@@ -743,15 +778,15 @@ public class VodLibrary {
                         e.airDate = clip(fe.nfo().releaseDate(), 32);
                     if (fe.nfo().rating() != null) e.rating = fe.nfo().rating();
                 }
-                scanned(e.file, fe.file());
+                if (scanned(e.file, fe.file(), fe.nfo())) fromNfo++;
             }
         }
         for (Episode gone : episodes.values()) {
             em.remove(gone);
         }
         em.flush();
+        holders.addAll(holders("series", ids(series.values())));
         for (Series gone : series.values()) {
-            holders.addAll(holders("series", gone.id));
             removeSeries(gone);
         }
         em.flush();
@@ -768,7 +803,12 @@ public class VodLibrary {
                 seriesAdded,
                 series.size(),
                 episodesAdded,
-                episodes.size());
+                episodes.size(),
+                fromNfo);
+    }
+
+    private static List<Long> ids(java.util.Collection<? extends VodItem> items) {
+        return items.stream().map(i -> i.id).toList();
     }
 
     private static String episodeTitle(FoundEpisode fe) {
@@ -784,13 +824,100 @@ public class VodLibrary {
         return current;
     }
 
-    private static void scanned(MediaFile file, FoundFile found) {
+    /**
+     * A library file as the scan found it: the .nfo's streamdetails, when they give duration and
+     * video codec, are its details (as any .nfo field, on every scan); otherwise a new or changed
+     * file, or one whose .nfo no longer gives them, waits for the probe phase. True when the
+     * details came from the .nfo.
+     */
+    private static boolean scanned(MediaFile file, FoundFile found, Nfo nfo) {
         file.container = found.container();
         file.sizeBytes = found.size();
         file.modifiedAt = found.modifiedAt();
-        if (found.changed()) {
-            file.probed(found.probe());
+        Nfo.StreamDetails streams = nfo == null ? null : nfo.streams();
+        if (streams != null && streams.complete()) {
+            file.details(streams.asProbe(), MediaDetails.NFO);
+            return true;
         }
+        if (found.changed() || file.detailsFrom == MediaDetails.NFO) {
+            file.awaitProbe(streams);
+        }
+        return false;
+    }
+
+    // --- the probe phase
+
+    /** A library file the probe phase reads: a movie's or an episode's, as the scan stored it. */
+    public record ProbeTask(
+            boolean episode, long id, String libraryPath, long size, long modifiedAt) {}
+
+    /** What ffprobe said about it; {@code probe} null: it read nothing. */
+    public record ProbeResult(ProbeTask task, Probe probe) {}
+
+    /** The library files without details (new or changed, and no streamdetails in their .nfo). */
+    public List<ProbeTask> toProbe() {
+        var tasks = new java.util.ArrayList<ProbeTask>();
+        for (String entity : List.of("Movie", "Episode")) {
+            for (Object[] row :
+                    em.createQuery(
+                                    "select x.id, x.file.libraryPath, x.file.sizeBytes,"
+                                            + " x.file.modifiedAt from "
+                                            + entity
+                                            + " x where x.file.libraryPath is not null"
+                                            + " and x.file.detailsFrom is null"
+                                            + " order by x.file.libraryPath",
+                                    Object[].class)
+                            .getResultList()) {
+                if (row[2] != null && row[3] != null) {
+                    tasks.add(
+                            new ProbeTask(
+                                    entity.equals("Episode"),
+                                    (Long) row[0],
+                                    (String) row[1],
+                                    (Long) row[2],
+                                    (Long) row[3]));
+                }
+            }
+        }
+        return tasks;
+    }
+
+    /**
+     * Stores a batch of the probe phase's results in one transaction: a file that changed, vanished
+     * or got its details from elsewhere since its probe started keeps what it has (the next scan
+     * looks at it again). Returns how many were stored.
+     */
+    public int probed(List<ProbeResult> results) {
+        int stored = 0;
+        for (ProbeResult r : results) {
+            ProbeTask t = r.task();
+            MediaFile file;
+            if (t.episode()) {
+                Episode e = em.find(Episode.class, t.id());
+                file = e == null ? null : e.file;
+            } else {
+                Movie m = em.find(Movie.class, t.id());
+                file = m == null ? null : m.file;
+            }
+            if (file == null
+                    || file.detailsFrom != null
+                    || !t.libraryPath().equals(file.libraryPath)
+                    || !Long.valueOf(t.size()).equals(file.sizeBytes)
+                    || !Long.valueOf(t.modifiedAt()).equals(file.modifiedAt)) {
+                continue;
+            }
+            if (r.probe() == null) {
+                file.detailsFrom = MediaDetails.UNREADABLE; // keeps what the .nfo gave, if any
+            } else {
+                file.details(r.probe(), MediaDetails.FFPROBE);
+            }
+            stored++;
+        }
+        if (stored > 0) {
+            em.flush();
+            changed.fire(new VodChanged());
+        }
+        return stored;
     }
 
     // --- shared checks
@@ -825,22 +952,38 @@ public class VodLibrary {
      * must go once it is removed.
      */
     private List<LineChanged> holders(String collection, long id) {
+        return holders(collection, List.of(id));
+    }
+
+    private List<LineChanged> holders(String collection, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        var out = new java.util.ArrayList<LineChanged>();
+        // bounded IN lists: some databases limit a statement's parameters
+        for (int i = 0; i < ids.size(); i += 500) {
+            out.addAll(holdersOf(collection, ids.subList(i, Math.min(ids.size(), i + 500))));
+        }
+        return out.stream().distinct().toList();
+    }
+
+    private List<LineChanged> holdersOf(String collection, List<Long> ids) {
         var own =
                 em.createQuery(
                                 "select l.id, l.username from Line l join l."
                                         + collection
-                                        + " x where x = :id",
+                                        + " x where x in :ids",
                                 Object[].class)
-                        .setParameter("id", id)
+                        .setParameter("ids", ids)
                         .getResultList();
         var named =
                 em.createQuery(
                                 "select distinct l.id, l.username from Line l join l.bouquets b"
                                         + " join b."
                                         + collection
-                                        + " x where x = :id",
+                                        + " x where x in :ids",
                                 Object[].class)
-                        .setParameter("id", id)
+                        .setParameter("ids", ids)
                         .getResultList();
         return java.util.stream.Stream.concat(own.stream(), named.stream())
                 .map(h -> new LineChanged((Long) h[0], (String) h[1]))

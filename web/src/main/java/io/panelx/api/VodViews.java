@@ -2,6 +2,7 @@ package io.panelx.api;
 
 import io.panelx.line.Line;
 import io.panelx.vod.Episode;
+import io.panelx.vod.MediaDetails;
 import io.panelx.vod.MediaFile;
 import io.panelx.vod.Movie;
 import io.panelx.vod.Series;
@@ -22,7 +23,11 @@ public final class VodViews {
         }
     }
 
-    /** A file or URL as stored ({@code libraryPath} set: found by the library scan). */
+    /**
+     * A file or URL as stored ({@code libraryPath} set: found by the library scan; {@code
+     * detailsFrom}: where duration and codecs came from, NFO, FFPROBE or UNREADABLE, absent while
+     * the scan's probe phase has yet to read it).
+     */
     public record File(
             String source,
             String container,
@@ -32,7 +37,8 @@ public final class VodViews {
             Integer width,
             Integer height,
             Long sizeBytes,
-            String libraryPath) {
+            String libraryPath,
+            MediaDetails detailsFrom) {
         static File of(MediaFile f) {
             return new File(
                     f.getSource(),
@@ -43,7 +49,8 @@ public final class VodViews {
                     f.getWidth(),
                     f.getHeight(),
                     f.getSizeBytes(),
-                    f.getLibraryPath());
+                    f.getLibraryPath(),
+                    f.getDetailsFrom());
         }
     }
 

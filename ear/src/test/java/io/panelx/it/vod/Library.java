@@ -130,18 +130,50 @@ public final class Library {
     }
 
     /**
-     * Runs a library scan through the admin API and returns its finished status: one that started
-     * after this call (a scan already running may not see the files a test just wrote).
+     * Runs a library scan through the admin API and returns its status once both phases are done:
+     * the library stored and the probe phase over (its ffprobe findings stored).
      */
     public static synchronized JsonObject scan() {
+        JsonObject ready = scanLibrary();
+        return awaitProbes(ready.getString("startedAt"));
+    }
+
+    /**
+     * Waits until no scan runs and no probe phase either, from the scan that started at {@code
+     * startedAt} or a later one (a later scan takes up what an earlier probe phase left).
+     */
+    public static JsonObject awaitProbes(String startedAt) {
+        java.time.Instant ours = java.time.Instant.parse(startedAt);
+        JsonObject[] done = new JsonObject[1];
+        await().atMost(Duration.ofSeconds(180))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> {
+                            JsonObject status = status();
+                            done[0] = status;
+                            return !java.time.Instant.parse(status.getString("startedAt"))
+                                            .isBefore(ours)
+                                    && !status.getBoolean("running")
+                                    && !status.getBoolean("probing");
+                        });
+        assertFalse(done[0].containsKey("probeError"), done[0].toString());
+        assertTrue(done[0].containsKey("probesFinishedAt"), done[0].toString());
+        return done[0];
+    }
+
+    /**
+     * Runs a library scan and returns its status as soon as the library is stored (the probe phase
+     * may still run): one that started after this call (a scan already running may not see the
+     * files a test just wrote).
+     */
+    public static synchronized JsonObject scanLibrary() {
         java.time.Instant asked = java.time.Instant.now().minusMillis(1);
         JsonObject[] done = new JsonObject[1];
         await().atMost(Duration.ofSeconds(180))
                 .pollInterval(Duration.ofMillis(200))
                 .until(
                         () -> {
-                            var s = get("/api/v1/vod/scan");
-                            JsonObject status = s.statusCode() == 200 ? object(s.body()) : null;
+                            JsonObject status = status();
                             boolean ours =
                                     status != null
                                             && !java.time.Instant.parse(
@@ -157,6 +189,12 @@ public final class Library {
                             return true;
                         });
         assertFalse(done[0].containsKey("error"), done[0].toString());
+        assertTrue(done[0].containsKey("libraryReadyAt"), done[0].toString());
         return done[0];
+    }
+
+    public static JsonObject status() {
+        var s = get("/api/v1/vod/scan");
+        return s.statusCode() == 200 ? object(s.body()) : null;
     }
 }

@@ -7,10 +7,17 @@ import io.panelx.it.PanelX;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.as.controller.client.ModelControllerClient;
+import org.jboss.dmr.ModelNode;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -21,8 +28,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The library scan with real files made by FFmpeg: movies with a Kodi .nfo and a poster, a series
  * from its folders ({@code Show/Season 01/Show S01E02.mkv}, {@code 2x01}) with tvshow.nfo;
- * ffprobe's findings; ids stable across rescans; vanished files removed; the admin API and the
- * playlist import.
+ * ffprobe's findings, and the .nfo's streamdetails instead of them; the probe phase after the
+ * library is ready (held by a gated ffprobe: listed and playable meanwhile, a new scan not kept
+ * waiting); ids stable across rescans; vanished files removed; the admin API and the playlist
+ * import.
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -36,6 +45,24 @@ class VodLibraryIT {
     static final String FILM = "Scan/Movies/A Film (2020)/A Film (2020).mp4";
     static final String OTHER = "Scan/Movies/Other.Movie.1999.mkv";
     static final String SHOW = "Scan/Shows/Demo Show";
+
+    /** Bytes ffprobe cannot read, with an .nfo that says what the file is. */
+    static final String NFO_ONLY = "Scan/Movies/Nfo Only (2021)/Nfo Only (2021).mkv";
+
+    /** Bytes ffprobe cannot read, no .nfo. */
+    static final String BROKEN = "Scan/Movies/Broken.mp4";
+
+    static final String STREAMDETAILS =
+            """
+            <fileinfo>
+              <streamdetails>
+                <video><codec>hevc</codec><aspect>1.78</aspect><width>1920</width>
+                  <height>1080</height><durationinseconds>5400</durationinseconds></video>
+                <audio><codec>ac3</codec><language>eng</language><channels>6</channels></audio>
+                <subtitle><language>eng</language></subtitle>
+              </streamdetails>
+            </fileinfo>
+            """;
 
     private static JsonObject firstScan;
 
@@ -71,6 +98,11 @@ class VodLibraryIT {
                     "<tvshow><title>The Demo Show</title><plot>Bars and tones.</plot>"
                             + "<genre>ScanComedy</genre><rating>8</rating></tvshow>");
             Library.put(Library.poster(), SHOW + "/folder.jpg");
+            Library.write(NFO_ONLY, "not a video at all");
+            Library.write(
+                    "Scan/Movies/Nfo Only (2021)/Nfo Only (2021).nfo",
+                    "<movie><title>Nfo Only</title>" + STREAMDETAILS + "</movie>");
+            Library.write(BROKEN, "not a video either");
             firstScan = Library.scan();
         }
         return firstScan;
@@ -120,6 +152,24 @@ class VodLibraryIT {
         assertEquals(
                 Files.size(Library.ROOT.resolve(FILM)),
                 file.getJsonNumber("sizeBytes").longValue());
+        assertEquals("FFPROBE", file.getString("detailsFrom"));
+        assertTrue(status.containsKey("probesFinishedAt"), status.toString());
+        assertTrue(status.getInt("filesProbed") >= 5, status.toString());
+        assertTrue(status.getInt("unreadable") >= 1, "Broken.mp4: " + status);
+        assertTrue(
+                status.getJsonObject("outcome").getInt("detailsFromNfo") >= 1, status.toString());
+
+        // ffprobe cannot read these bytes: the values are the .nfo's
+        JsonObject nfoOnly = movieAt(NFO_ONLY).getJsonObject("file");
+        assertEquals("NFO", nfoOnly.getString("detailsFrom"), nfoOnly.toString());
+        assertEquals(5400, nfoOnly.getInt("durationSeconds"));
+        assertEquals("hevc", nfoOnly.getString("videoCodec"));
+        assertEquals("ac3", nfoOnly.getString("audioCodec"));
+        assertEquals(1920, nfoOnly.getInt("width"));
+        assertEquals(1080, nfoOnly.getInt("height"));
+        JsonObject broken = movieAt(BROKEN).getJsonObject("file");
+        assertEquals("UNREADABLE", broken.getString("detailsFrom"), broken.toString());
+        assertFalse(broken.containsKey("durationSeconds"), broken.toString());
 
         JsonObject other = movieAt(OTHER);
         assertEquals("Other Movie", other.getString("title"), "the name without its year");
@@ -175,10 +225,138 @@ class VodLibraryIT {
                 "episode ids are stable");
         assertEquals(3, after.size(), after.toString());
         assertEpisode(after.getJsonObject(2), 1, 3, "Episode 3");
+        assertEquals(5, after.getJsonObject(2).getJsonObject("file").getInt("durationSeconds"));
+        JsonObject kept = movieAt(FILM).getJsonObject("file");
+        assertEquals("FFPROBE", kept.getString("detailsFrom"), "unchanged: not probed again");
+        assertEquals(5, kept.getInt("durationSeconds"));
+        assertEquals("NFO", movieAt(NFO_ONLY).getJsonObject("file").getString("detailsFrom"));
     }
+
+    static final String LATE = "Scan/Movies/Late Details (2022)/Late Details (2022).mkv";
+    static final String EARLY = "Scan/Movies/Early Details (2022)/Early Details (2022).mp4";
 
     @Test
     @Order(3)
+    void theLibraryIsReadyBeforeItsProbesAndANewScanDoesNotWaitForThem() throws Exception {
+        library();
+        // An ffprobe that waits for the test: the probe phase is held while the test looks.
+        Path gate = Files.createTempDirectory("panelx-it-ffprobe");
+        Path open = gate.resolve("open");
+        Path script = gate.resolve("ffprobe");
+        Files.writeString(
+                script,
+                "#!/bin/sh\nwhile [ ! -e '"
+                        + open
+                        + "' ]; do sleep 0.05; done\nexec ffprobe \"$@\"\n");
+        assertTrue(script.toFile().setExecutable(true));
+        ModelNode ffprobe = ffprobeSetting();
+        setFfprobe(new ModelNode(script.toString()));
+        try {
+            Library.clear("Scan/Movies/Late Details (2022)");
+            Library.clear("Scan/Movies/Early Details (2022)");
+            Library.put(Library.clip("mkv"), LATE);
+            Library.write(
+                    "Scan/Movies/Late Details (2022)/Late Details (2022).nfo",
+                    "<movie><title>Late Details</title></movie>");
+            Library.write(EARLY, "no video here");
+            Library.write(
+                    "Scan/Movies/Early Details (2022)/Early Details (2022).nfo",
+                    "<movie><title>Early Details</title>" + STREAMDETAILS + "</movie>");
+
+            JsonObject ready = Library.scanLibrary();
+            assertTrue(ready.getBoolean("probing"), ready.toString());
+            assertTrue(ready.getInt("toProbe") >= 1, ready.toString());
+            assertEquals(0, ready.getInt("filesProbed"), "the gate holds every ffprobe");
+            assertFalse(ready.containsKey("probesFinishedAt"), ready.toString());
+            JsonObject late = movieAt(LATE);
+            assertNotNull(late, "listed before its probe");
+            long lateId = late.getJsonNumber("id").longValue();
+            assertFalse(late.getJsonObject("file").containsKey("durationSeconds"), late.toString());
+            assertFalse(late.getJsonObject("file").containsKey("detailsFrom"), late.toString());
+            JsonObject early = movieAt(EARLY).getJsonObject("file");
+            assertEquals("NFO", early.getString("detailsFrom"), "no ffprobe ran: " + early);
+            assertEquals(5400, early.getInt("durationSeconds"));
+
+            // Players list and play it meanwhile.
+            String user = unique("early");
+            createLine("{\"username\":\"" + user + "\",\"password\":\"pw\",\"maxConnections\":2}");
+            String listed =
+                    send(HttpRequest.newBuilder(
+                                    URI.create(
+                                            BASE
+                                                    + "/player_api.php?username="
+                                                    + user
+                                                    + "&password=pw&action=get_vod_streams")))
+                            .body();
+            assertTrue(
+                    array(listed).getValuesAs(JsonObject.class).stream()
+                            .anyMatch(m -> m.getJsonNumber("stream_id").longValue() == lateId),
+                    "get_vod_streams lists it");
+            var played =
+                    HTTP.send(
+                            HttpRequest.newBuilder(
+                                            URI.create(
+                                                    BASE + "/movie/" + user + "/pw/" + lateId
+                                                            + ".mkv"))
+                                    .header("Range", "bytes=0-1023")
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(206, played.statusCode());
+            assertEquals(1024, played.body().length);
+
+            // A new scan starts at once: it cancels the held probes and takes up what they left.
+            JsonObject second = Library.scanLibrary();
+            assertNotEquals(ready.getString("startedAt"), second.getString("startedAt"));
+            assertTrue(second.getBoolean("probing"), second.toString());
+            assertTrue(second.getInt("toProbe") >= 1, "Late is still to probe: " + second);
+            assertEquals(lateId, movieAt(LATE).getJsonNumber("id").longValue(), "same id");
+
+            Files.createFile(open);
+            JsonObject done = Library.awaitProbes(second.getString("startedAt"));
+            assertFalse(done.getBoolean("probesCancelled"), done.toString());
+            JsonObject probed = movieAt(LATE).getJsonObject("file");
+            assertEquals("FFPROBE", probed.getString("detailsFrom"), probed.toString());
+            assertEquals(5, probed.getInt("durationSeconds"));
+            assertEquals("h264", probed.getString("videoCodec"));
+            assertEquals("aac", probed.getString("audioCodec"));
+            assertEquals(320, probed.getInt("width"));
+            assertEquals(240, probed.getInt("height"));
+        } finally {
+            setFfprobe(ffprobe);
+            Files.deleteIfExists(open);
+        }
+    }
+
+    /** panelx.ffprobe as the server's model holds it (an expression, unresolved). */
+    static ModelNode ffprobeSetting() throws IOException {
+        ModelNode op = new ModelNode();
+        op.get("operation").set("read-attribute");
+        op.get("address").add("system-property", "panelx.ffprobe");
+        op.get("name").set("value");
+        return management(op);
+    }
+
+    /** Changes panelx.ffprobe at runtime, as an operator would with the CLI. */
+    static void setFfprobe(ModelNode value) throws IOException {
+        ModelNode op = new ModelNode();
+        op.get("operation").set("write-attribute");
+        op.get("address").add("system-property", "panelx.ffprobe");
+        op.get("name").set("value");
+        op.get("value").set(value);
+        management(op);
+    }
+
+    static ModelNode management(ModelNode op) throws IOException {
+        int port = Integer.getInteger("panelx.management.port", 9990);
+        try (var client = ModelControllerClient.Factory.create("127.0.0.1", port)) {
+            ModelNode response = client.execute(op);
+            assertEquals("success", response.get("outcome").asString(), response.toString());
+            return response.get("result");
+        }
+    }
+
+    @Test
+    @Order(4)
     void theAdminApiCreatesChangesAndDeletes() throws Exception {
         var cat =
                 post(
@@ -232,7 +410,7 @@ class VodLibraryIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aPlaylistImportAddsMoviesAndEpisodes() {
         String tag = unique("imp");
         String playlist =
