@@ -96,6 +96,18 @@ public final class ServletViewerOutput implements ViewerOutput, WriteListener, A
         return new ServletViewerOutput(context, resp.getOutputStream(), exchange);
     }
 
+    /**
+     * {@link #start} for an endless live stream: on HTTP/1 the connection closes at the stream's
+     * end, so the body is the connection's bytes as they are, not chunked (no chunk framing, and
+     * Undertow's chunked conduit takes one buffer per write, so a gathering write was one chunk). A
+     * stream's connection is never reused for another request anyway.
+     */
+    public static ServletViewerOutput stream(HttpServletRequest req, HttpServletResponse resp)
+            throws IOException {
+        ServletRequestContext.requireCurrent().getExchange().setPersistent(false);
+        return start(req, resp);
+    }
+
     @Override
     public void start(Listener listener) {
         String length = exchange.getResponseHeaders().getFirst("Content-Length");
@@ -142,9 +154,16 @@ public final class ServletViewerOutput implements ViewerOutput, WriteListener, A
             write(joined, 0, at);
             return at;
         }
-        long n = s.write(buffers);
-        for (ByteBuffer b : buffers) {
-            if (b.hasRemaining()) {
+        // Below a chunked response the sink takes one buffer per call (one chunk): write until
+        // all is taken or the socket takes nothing more (then it is full).
+        long n = 0;
+        while (true) {
+            long w = s.write(buffers);
+            n += w;
+            if (!remaining(buffers)) {
+                break;
+            }
+            if (w == 0) {
                 // The socket is full: the servlet stream's listener hears when it is writable.
                 blocked = true;
                 s.resumeWrites();
@@ -153,6 +172,15 @@ public final class ServletViewerOutput implements ViewerOutput, WriteListener, A
         }
         written += n;
         return n;
+    }
+
+    private static boolean remaining(ByteBuffer[] buffers) {
+        for (int i = buffers.length - 1; i >= 0; i--) {
+            if (buffers[i].hasRemaining()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An array of at least {@code size} bytes, kept for the next writes. */
