@@ -78,16 +78,6 @@ final class ChunkBatch {
         return buffers;
     }
 
-    /** The rest of the TS packet at {@code offset} in chunk {@code seq}, alone. */
-    ByteBuffer[] packetEnd(Feed feed, long seq, int offset) {
-        int end = Math.min(feed.length(seq), offset + Feed.TS_PACKET - offset % Feed.TS_PACKET);
-        ByteBuffer[] buffers = array(1);
-        buffers[0] = view(feed, seq).limit(end).position(offset);
-        chunks = 1;
-        bytes = end - offset;
-        return buffers;
-    }
-
     int chunks() {
         return chunks;
     }

@@ -38,12 +38,10 @@ public interface ViewerOutput {
 
     /**
      * Hands the buffers' remaining bytes to the connection in one gathering write (one system
-     * call), without blocking: returns how many it took, the buffers' positions advanced by as
-     * much. When that is less than all, {@link #isReady()} is false and writePossible follows; the
-     * caller writes the rest again then (nothing is copied or kept here, so a socket that fills
-     * costs no buffer per player). What it took counts as sent once {@link #isReady()} is true.
+     * call), on the same terms as {@link #write(byte[], int, int)}: neither the array nor the
+     * buffers are kept once this returns (what the socket did not take is copied).
      */
-    long write(ByteBuffer[] buffers) throws IOException;
+    void write(ByteBuffer[] buffers) throws IOException;
 
     /**
      * Hands up to {@code count} bytes of the file from {@code position} to the connection, by the

@@ -270,7 +270,6 @@ public final class ViewerSession implements LiveConnection {
             offset = f.startOffset(position);
         }
         try {
-            boolean wrote = false;
             while (true) {
                 if (!out.isReady()) {
                     if (blockedSinceNanos == 0) {
@@ -290,19 +289,7 @@ public final class ViewerSession implements LiveConnection {
                     }
                     waitingForFeed = false;
                 }
-                Feed.Lane l = lane;
-                ChunkBatch batch = l == null ? ChunkBatch.throwaway() : l.batch();
                 if (position < f.oldestReadable()) {
-                    if (offset % Feed.TS_PACKET != 0) {
-                        // The socket took part of a TS packet: its end goes first (the chunk is
-                        // still there, the guard slots keep it), so the player stays aligned.
-                        if (!f.intact(position)) {
-                            finish(EndReason.TOO_SLOW);
-                            return;
-                        }
-                        advance(f, out.write(batch.packetEnd(f, position, offset)));
-                        continue;
-                    }
                     if (++skips > MAX_SKIPS) {
                         finish(EndReason.TOO_SLOW);
                         return;
@@ -311,43 +298,22 @@ public final class ViewerSession implements LiveConnection {
                     offset = f.startOffset(position);
                     continue;
                 }
-                if (wrote) {
-                    // A backlog (a new viewer's first half second, a slow one's): one batch per
-                    // turn of the I/O thread, so that the thread's other viewers, the new ones'
-                    // first bytes above all, do not wait for all of it.
-                    schedule();
-                    return;
-                }
                 // Everything up to the head in one gathering write (a batch at most), straight
-                // from the Feed's slots; what the socket does not take is written again from
-                // the slots once it is writable (nothing is copied).
+                // from the Feed's slots.
                 long seq = position;
-                long n = out.write(batch.gather(f, seq, offset, f.head()));
+                Feed.Lane l = lane;
+                ChunkBatch batch = l == null ? ChunkBatch.throwaway() : l.batch();
+                out.write(batch.gather(f, seq, offset, f.head()));
                 if (!f.intact(seq)) {
-                    finish(EndReason.TOO_SLOW); // overwritten while being written
+                    finish(EndReason.TOO_SLOW); // overwritten while being copied out
                     return;
                 }
-                advance(f, n);
-                wrote = true;
+                offset = 0;
+                unconfirmed = batch.bytes();
+                position = seq + batch.chunks();
             }
         } catch (IOException | RuntimeException e) {
             finish(EndReason.CLIENT_CLOSED);
-        }
-    }
-
-    /** Moves past the {@code n} bytes the socket took, chunk by chunk; they count once ready. */
-    private void advance(Feed f, long n) {
-        unconfirmed += (int) n;
-        long left = n;
-        while (left > 0) {
-            int rest = f.length(position) - offset;
-            if (left < rest) {
-                offset += (int) left;
-                return;
-            }
-            left -= rest;
-            position++;
-            offset = 0;
         }
     }
 

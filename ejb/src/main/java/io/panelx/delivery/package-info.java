@@ -21,12 +21,9 @@
  * <p>The Source's thread only reads and publishes: a Feed wakes each I/O thread that has viewers
  * (at most every 100 ms), and each viewer is drained on its own connection's I/O thread, in one
  * gathering write of its new chunks ({@link io.panelx.delivery.ChunkBatch}), straight from the
- * Feed's slots, which are direct buffers (the JDK copies a heap buffer into a direct one at every
- * socket write). What the socket does not take stays in the Feed: the session moves on by exactly
- * what the socket took and writes the rest once it is writable, so nothing is copied per viewer; a
- * backlog (a new viewer's first half second) goes out one batch per turn of the I/O thread, so that
- * the thread's other viewers are not kept waiting behind it. Traffic is not an event: the tick
- * samples each session's byte counter, and the dashboard, JMX, Prometheus and the ledger's
- * checkpoints read the open sessions ({@link io.panelx.viewer.OpenConnections}).
+ * Feed's slots, which are direct buffers (the JDK copies a heap buffer into a temporary direct one
+ * at every socket write, once per viewer). Traffic is not an event: the tick samples each session's
+ * byte counter, and the dashboard, JMX, Prometheus and the ledger's checkpoints read the open
+ * sessions ({@link io.panelx.viewer.OpenConnections}).
  */
 package io.panelx.delivery;

@@ -68,12 +68,6 @@ class ViewerSessionTest {
         /** The socket takes what is handed over, then is full (a player that stopped reading). */
         boolean fullAfterWrite;
 
-        /** A gathering write takes at most this many bytes, then the socket is full. */
-        int takesAtMost = Integer.MAX_VALUE;
-
-        /** What the gathering writes took, in order. */
-        final java.io.ByteArrayOutputStream taken = new java.io.ByteArrayOutputStream();
-
         long written;
         int writes;
 
@@ -102,20 +96,15 @@ class ViewerSessionTest {
         }
 
         @Override
-        public long write(ByteBuffer[] buffers) {
+        public void write(ByteBuffer[] buffers) {
             writes++;
-            long n = 0;
             for (ByteBuffer b : buffers) {
-                while (b.hasRemaining() && n < takesAtMost) {
-                    taken.write(b.get());
-                    n++;
-                }
+                written += b.remaining();
+                b.position(b.limit());
             }
-            written += n;
-            if (fullAfterWrite || n == takesAtMost) {
+            if (fullAfterWrite) {
                 ready = false;
             }
-            return n;
         }
 
         @Override
@@ -246,65 +235,6 @@ class ViewerSessionTest {
         assertEquals(30 * Feed.TS_PACKET + 8L * big.length, s.bytesSent());
         int perBatch = Math.max(1, ChunkBatch.MAX_BYTES / big.length);
         assertEquals(1 + (8 + perBatch - 1) / perBatch, out.writes);
-    }
-
-    @Test
-    void whatTheSocketDidNotTakeIsWrittenAgainFromTheFeed() {
-        var feed = new Feed();
-        var out = new FakeOutput();
-        var s = session();
-        s.stream(feed, out);
-        out.runIoThread();
-        byte[] a = chunk(10);
-        byte[] b = chunk(7);
-        for (int i = 0; i < a.length; i++) a[i] = (byte) (i % 97 == 0 ? 0x47 : i);
-        for (int i = 0; i < b.length; i++) b[i] = (byte) (i % 89 == 0 ? 0x47 : i + 1);
-        feed.write(a, 0, a.length);
-        feed.write(b, 0, b.length);
-        out.takesAtMost = 1000; // the socket fills after 1000 bytes, every time
-        out.runIoThread();
-        assertEquals(1000, out.written);
-        assertEquals(0, s.bytesSent(), "not ready again yet");
-        while (out.written < a.length + b.length) {
-            out.ready = true;
-            out.listener.writePossible();
-            out.runIoThread();
-        }
-        out.ready = true;
-        out.listener.writePossible();
-        byte[] expected = new byte[a.length + b.length];
-        System.arraycopy(a, 0, expected, 0, a.length);
-        System.arraycopy(b, 0, expected, a.length, b.length);
-        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, out.taken.toByteArray());
-        assertEquals(expected.length, s.bytesSent(), "every byte once, in order");
-    }
-
-    @Test
-    void aSkipAfterPartOfAPacketFirstSendsTheRestOfThatPacket() {
-        var feed = new Feed();
-        var out = new FakeOutput();
-        var s = session();
-        s.stream(feed, out);
-        out.runIoThread();
-        feed.write(chunk(10), 0, 10 * Feed.TS_PACKET);
-        out.takesAtMost = 100; // part of the first packet
-        out.runIoThread();
-        assertEquals(100, out.written);
-        // The player is far behind: the ring moves on past it (its chunk stays, in the guard).
-        for (int i = 0; i < Feed.SLOTS - 2; i++) {
-            feed.write(chunk(1), 0, Feed.TS_PACKET);
-        }
-        out.runIoThread();
-        out.takesAtMost = Integer.MAX_VALUE;
-        out.ready = true;
-        out.listener.writePossible();
-        out.runIoThread();
-        assertEquals(0, out.written % Feed.TS_PACKET, "whole packets only: " + out.written);
-        byte[] got = out.taken.toByteArray();
-        for (int p = 0; p < got.length; p += Feed.TS_PACKET) {
-            assertEquals(0x47, got[p], "a packet starts at " + p);
-        }
-        assertFalse(s.isEnded());
     }
 
     @Test

@@ -72,6 +72,11 @@ public final class ServletViewerOutput implements ViewerOutput, WriteListener, A
     /** Without sendfile: a file's bytes are read here (one buffer per response). */
     private ByteBuffer piece;
 
+    /** What a gathering write on the sink left (when {@link #pending}), sent first. */
+    private ByteBuffer rest;
+
+    private boolean pending;
+
     /** A gathering write's buffers joined, where the sink is not for this connection. */
     private byte[] joined;
 
@@ -96,18 +101,6 @@ public final class ServletViewerOutput implements ViewerOutput, WriteListener, A
         return new ServletViewerOutput(context, resp.getOutputStream(), exchange);
     }
 
-    /**
-     * {@link #start} for an endless live stream: on HTTP/1 the connection closes at the stream's
-     * end, so the body is the connection's bytes as they are, not chunked (no chunk framing, and
-     * Undertow's chunked conduit takes one buffer per write, so a gathering write was one chunk). A
-     * stream's connection is never reused for another request anyway.
-     */
-    public static ServletViewerOutput stream(HttpServletRequest req, HttpServletResponse resp)
-            throws IOException {
-        ServletRequestContext.requireCurrent().getExchange().setPersistent(false);
-        return start(req, resp);
-    }
-
     @Override
     public void start(Listener listener) {
         String length = exchange.getResponseHeaders().getFirst("Content-Length");
@@ -130,20 +123,19 @@ public final class ServletViewerOutput implements ViewerOutput, WriteListener, A
 
     /**
      * On HTTP/1 one gathering write on the connection's sink (see {@link #sink()}); what the socket
-     * did not take stays with the caller (the Feed's own slots), who writes it again once the
-     * socket is writable, so no player holds a copy of it. Not through Undertow's own async {@code
-     * write(ByteBuffer[])}: in 2.3.23, when the socket fills, it queues its empty response buffer
-     * and then compacts it, so a stray byte goes out before the rest. Elsewhere (HTTP/2) the
-     * buffers are copied into one array and written like one (all of them taken).
+     * did not take is kept here and sent before the output is ready again. Not through Undertow's
+     * own async {@code write(ByteBuffer[])}: in 2.3.23, when the socket fills, it queues its empty
+     * response buffer and then compacts it, so a stray byte goes out before the rest. Elsewhere
+     * (HTTP/2) the buffers are copied into one array and written like one.
      */
     @Override
-    public long write(ByteBuffer[] buffers) throws IOException {
+    public void write(ByteBuffer[] buffers) throws IOException {
+        long length = 0;
+        for (ByteBuffer b : buffers) {
+            length += b.remaining();
+        }
         StreamSinkChannel s = sink();
         if (s == null) {
-            long length = 0;
-            for (ByteBuffer b : buffers) {
-                length += b.remaining();
-            }
             byte[] joined = scratch((int) length);
             int at = 0;
             for (ByteBuffer b : buffers) {
@@ -152,35 +144,19 @@ public final class ServletViewerOutput implements ViewerOutput, WriteListener, A
                 at += n;
             }
             write(joined, 0, at);
-            return at;
+            return;
         }
-        // Below a chunked response the sink takes one buffer per call (one chunk): write until
-        // all is taken or the socket takes nothing more (then it is full).
-        long n = 0;
-        while (true) {
-            long w = s.write(buffers);
-            n += w;
-            if (!remaining(buffers)) {
-                break;
+        long n = s.write(buffers);
+        if (n < length) {
+            ByteBuffer rest = rest((int) (length - n));
+            for (ByteBuffer b : buffers) {
+                rest.put(b);
             }
-            if (w == 0) {
-                // The socket is full: the servlet stream's listener hears when it is writable.
-                blocked = true;
-                s.resumeWrites();
-                break;
-            }
+            rest.flip();
+            blocked = true;
+            s.resumeWrites();
         }
-        written += n;
-        return n;
-    }
-
-    private static boolean remaining(ByteBuffer[] buffers) {
-        for (int i = buffers.length - 1; i >= 0; i--) {
-            if (buffers[i].hasRemaining()) {
-                return true;
-            }
-        }
-        return false;
+        written += length;
     }
 
     /** An array of at least {@code size} bytes, kept for the next writes. */
@@ -189,6 +165,33 @@ public final class ServletViewerOutput implements ViewerOutput, WriteListener, A
             joined = new byte[Math.max(size, PIECE)];
         }
         return joined;
+    }
+
+    /**
+     * The empty buffer for what the socket did not take, kept for the next time (a slow player
+     * fills its socket on most writes). On the heap: thousands of viewers may each hold one.
+     */
+    private ByteBuffer rest(int size) {
+        if (rest == null || rest.capacity() < size) {
+            rest = ByteBuffer.allocate(Math.max(size, 16 * 1024));
+        }
+        rest.clear();
+        pending = true;
+        return rest;
+    }
+
+    /** Sends what the socket did not take before; true when nothing is left. */
+    private boolean flushRest() throws IOException {
+        if (!pending) {
+            return true;
+        }
+        sink.write(rest);
+        if (rest.hasRemaining()) {
+            sink.resumeWrites();
+            return false;
+        }
+        pending = false;
+        return true;
     }
 
     @Override
@@ -315,6 +318,14 @@ public final class ServletViewerOutput implements ViewerOutput, WriteListener, A
 
     @Override
     public void onWritePossible() {
+        try {
+            if (!flushRest()) {
+                return; // writePossible once the rest is out
+            }
+        } catch (IOException e) {
+            failed();
+            return;
+        }
         blocked = false;
         Listener l = listener;
         if (l != null) {

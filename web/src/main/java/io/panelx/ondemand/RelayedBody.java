@@ -154,9 +154,9 @@ final class RelayedBody implements Body {
         }
 
         @Override
-        public long write(java.nio.ByteBuffer[] buffers) throws IOException {
+        public void write(java.nio.ByteBuffer[] buffers) throws IOException {
             wrote = true;
-            return player.write(buffers);
+            player.write(buffers);
         }
 
         @Override
