@@ -4,9 +4,9 @@ import java.nio.ByteBuffer;
 
 /**
  * The chunks one gathering write hands to a player: the viewer's next chunks up to the Feed's head,
- * at most {@link #MAX_CHUNKS} and about {@link #MAX_BYTES}, as buffers over the Feed's own slots
- * (no copy). One system call per batch instead of one per chunk is what keeps the byte path's CPU
- * near a plain file server's.
+ * at most {@link #MAX_CHUNKS} and about {@link #MAX_BYTES}, as views of the Feed's own (direct)
+ * slots: no copy, neither here nor in the JDK's socket write. One system call per batch instead of
+ * one per chunk is what keeps the byte path's CPU near a plain file server's.
  *
  * <p>A lane's batch is confined to the lane's I/O thread and reuses its buffers and arrays, so a
  * write allocates nothing; a drain on any other thread uses a throwaway batch.
@@ -25,6 +25,9 @@ final class ChunkBatch {
     /** Views of the Feed's slots, by slot; null for a throwaway batch. */
     private final ByteBuffer[] views;
 
+    /** The slot buffer each view is of (a lane serves one Feed: set once per slot). */
+    private final ByteBuffer[] viewed;
+
     /** Arrays of each batch length, reused; null for a throwaway batch. */
     private final ByteBuffer[][] arrays;
 
@@ -33,6 +36,7 @@ final class ChunkBatch {
 
     private ChunkBatch(boolean reused) {
         views = reused ? new ByteBuffer[Feed.SLOTS] : null;
+        viewed = reused ? new ByteBuffer[Feed.SLOTS] : null;
         arrays = reused ? new ByteBuffer[MAX_CHUNKS + 1][] : null;
     }
 
@@ -93,15 +97,20 @@ final class ChunkBatch {
         return a;
     }
 
+    /**
+     * This batch's own view of the chunk's slot (position and limit of its own; the slot's bytes
+     * shared): once per slot for a reused batch, since a slot's buffer never changes.
+     */
     private ByteBuffer view(Feed feed, long seq) {
-        byte[] data = feed.data(seq);
+        ByteBuffer data = feed.data(seq);
         if (views == null) {
-            return ByteBuffer.wrap(data);
+            return data.duplicate();
         }
         int slot = (int) (seq % Feed.SLOTS);
         ByteBuffer v = views[slot];
-        if (v == null || v.array() != data) {
-            v = views[slot] = ByteBuffer.wrap(data); // once per slot: its array never changes
+        if (viewed[slot] != data) {
+            v = views[slot] = data.duplicate();
+            viewed[slot] = data;
         }
         return v.clear();
     }

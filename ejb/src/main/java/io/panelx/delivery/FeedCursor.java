@@ -9,6 +9,10 @@ package io.panelx.delivery;
 public final class FeedCursor {
 
     private final Feed feed;
+
+    /** The chunk being handed over, copied out of the Feed's (direct) slot: once per cursor. */
+    private final byte[] chunk = new byte[Feed.SLOT_CAPACITY];
+
     private long position;
     private long skipped;
 
@@ -34,9 +38,10 @@ public final class FeedCursor {
             position = restart;
         }
         long seq = position;
-        byte[] data = feed.data(seq);
         int length = feed.length(seq);
         int keyframe = feed.keyframeOffset(seq);
+        byte[] data = chunk;
+        feed.copy(seq, 0, data, length);
         if (keyframe > 0) {
             sink.accept(data, 0, keyframe, false);
             sink.accept(data, keyframe, length - keyframe, true);
