@@ -134,6 +134,33 @@ class LiveDeliveryIT {
     }
 
     @Test
+    void aKeepAlivePlayerGetsAStreamThatEndsWithTheConnectionCountedExactly() throws Exception {
+        long channel = directChannel(upstream.url());
+        Line line = line("\"maxConnections\":1");
+        try (var player = StreamClient.openKeepAlive(line.path(channel, ".ts"))) {
+            assertEquals(200, player.status());
+            // Not chunked (a batch is one gathering write): the body ends with the connection.
+            assertEquals(null, player.header("transfer-encoding"));
+            assertEquals(null, player.header("content-length"));
+            assertEquals("close", player.header("connection"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> player.bytes() > 500_000);
+            assertEquals(-1, player.misalignedAt());
+            assertEquals(
+                    204, delete("/api/v1/live/connections/" + player.connectionId()).statusCode());
+            long received = player.awaitEnd(20);
+            assertEquals(0, received % 188, "whole TS packets up to the end");
+            await().atMost(Duration.ofSeconds(10))
+                    .until(
+                            () -> {
+                                var r = record(player.connectionId());
+                                return r != null && !r.isNull("endedAt");
+                            });
+            assertEquals(
+                    received, record(player.connectionId()).getJsonNumber("bytesSent").longValue());
+        }
+    }
+
+    @Test
     void everyAdmissionRuleHasItsOwnAnswer() throws Exception {
         long channel = directChannel(upstream.url());
         long other = directChannel(upstream.url());

@@ -22,6 +22,8 @@ public final class StreamClient implements AutoCloseable {
     private final CompletableFuture<Long> ended = new CompletableFuture<>();
     private volatile String connectionId;
     private volatile java.util.concurrent.CountDownLatch paused;
+    private final java.util.Map<String, String> headers =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The body offset of the first 188-byte packet that does not start with 0x47; -1: none. */
     private volatile long misalignedAt = -1;
@@ -54,8 +56,27 @@ public final class StreamClient implements AutoCloseable {
         return open(port, path, "127.0.0.1", "PanelX-IT/1.0", 0);
     }
 
+    /**
+     * A player that asks to keep the connection (HTTP/1.1's default, as ExoPlayer and OkHttp based
+     * players do): no {@code Connection: close}.
+     */
+    public static StreamClient openKeepAlive(String path) throws IOException {
+        return open(8080 + PanelX.PORT_OFFSET, path, "127.0.0.1", "PanelX-IT/1.0", 0, false);
+    }
+
     private static StreamClient open(
             int port, String path, String fromAddress, String userAgent, int receiveBuffer)
+            throws IOException {
+        return open(port, path, fromAddress, userAgent, receiveBuffer, true);
+    }
+
+    private static StreamClient open(
+            int port,
+            String path,
+            String fromAddress,
+            String userAgent,
+            int receiveBuffer,
+            boolean close)
             throws IOException {
         var socket = new Socket();
         if (receiveBuffer > 0) {
@@ -69,7 +90,8 @@ public final class StreamClient implements AutoCloseable {
                         + path
                         + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: "
                         + userAgent
-                        + "\r\nConnection: close\r\n\r\n";
+                        + (close ? "\r\nConnection: close" : "")
+                        + "\r\n\r\n";
         socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
         Thread reader = new Thread(client::read, "stream-client");
         reader.setDaemon(true);
@@ -85,6 +107,9 @@ public final class StreamClient implements AutoCloseable {
             String h;
             while (!(h = line(in)).isEmpty()) {
                 String lower = h.toLowerCase();
+                int colon = lower.indexOf(':');
+                if (colon > 0)
+                    headers.put(lower.substring(0, colon), h.substring(colon + 1).trim());
                 if (lower.startsWith("transfer-encoding:") && lower.contains("chunked"))
                     chunked = true;
                 if (lower.startsWith("x-panelx-connection:")) connectionId = h.substring(20).trim();
@@ -183,6 +208,11 @@ public final class StreamClient implements AutoCloseable {
 
     public long bytes() {
         return bytes.get();
+    }
+
+    /** A response header (name in lower case), or null; set once {@link #status()} returned. */
+    public String header(String name) {
+        return headers.get(name);
     }
 
     public String connectionId() {

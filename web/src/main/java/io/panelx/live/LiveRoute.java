@@ -103,7 +103,7 @@ public class LiveRoute {
         resp.setContentType("video/mp2t");
         resp.setHeader("Cache-Control", "no-cache, no-store");
         resp.setHeader("X-PanelX-Connection", session.connectionId());
-        running.attach(session, ServletViewerOutput.start(req, resp));
+        running.attach(session, ServletViewerOutput.stream(req, resp));
     }
 
     private void servePlaylist(

@@ -101,6 +101,22 @@ public final class ServletViewerOutput implements ViewerOutput, WriteListener, A
         return new ServletViewerOutput(context, resp.getOutputStream(), exchange);
     }
 
+    /**
+     * Like {@link #start}, for a live stream, which lasts until the player leaves: on HTTP/1.1 the
+     * body is not chunked but ends with the connection ({@code Connection: close}), as a player of
+     * an endless stream never reuses it anyway. Undertow's chunked conduit sends one buffer per
+     * gathering write, so a chunked stream would go out one Feed chunk per system call, the rest
+     * copied and sent after a writable event; unchunked, a batch is one {@code writev}.
+     */
+    public static ServletViewerOutput stream(HttpServletRequest req, HttpServletResponse resp)
+            throws IOException {
+        HttpServerExchange exchange = ServletRequestContext.requireCurrent().getExchange();
+        if (exchange.getConnection() instanceof HttpServerConnection) {
+            exchange.setPersistent(false);
+        }
+        return start(req, resp);
+    }
+
     @Override
     public void start(Listener listener) {
         String length = exchange.getResponseHeaders().getFirst("Content-Length");
@@ -146,7 +162,13 @@ public final class ServletViewerOutput implements ViewerOutput, WriteListener, A
             write(joined, 0, at);
             return;
         }
-        long n = s.write(buffers);
+        // A conduit may take one buffer per call (a chunked body does): write until all is taken
+        // or the socket takes nothing more.
+        long n = 0;
+        for (long w = 1; n < length && w > 0; ) {
+            w = s.write(buffers);
+            n += w;
+        }
         if (n < length) {
             ByteBuffer rest = rest((int) (length - n));
             for (ByteBuffer b : buffers) {
