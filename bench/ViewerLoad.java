@@ -82,6 +82,7 @@ public class ViewerLoad {
         long[] bytes = new long[n];
         long[] connectNanos = new long[n];
         long[] firstByteNanos = new long[n];
+        long[] requestNanos = new long[n]; // when the request was written (the connect completed)
         byte[][] head = new byte[n][]; // the response header while it is incomplete
         boolean[] headerDone = new boolean[n];
         int[] failed = new int[1]; // connect failures and resets
@@ -99,6 +100,7 @@ public class ViewerLoad {
             try {
                 if (ch.connect(address)) {
                     ch.write(ByteBuffer.wrap(requests[i]));
+                    requestNanos[i] = System.nanoTime();
                     keys[i] = ch.register(selector, SelectionKey.OP_READ, i);
                 } else {
                     keys[i] = ch.register(selector, SelectionKey.OP_CONNECT, i);
@@ -151,6 +153,7 @@ public class ViewerLoad {
                             if (key.isConnectable()) {
                                 ch.finishConnect();
                                 ch.write(ByteBuffer.wrap(requests[i]));
+                                requestNanos[i] = System.nanoTime();
                                 key.interestOps(SelectionKey.OP_READ);
                                 return;
                             }
@@ -237,6 +240,20 @@ public class ViewerLoad {
                         .mapToLong(i -> (firstByteNanos[i] - connectNanos[i]) / 1_000_000)
                         .sorted()
                         .toArray();
+        // The first byte's wait split at the request: the connect (the load tool's own loop and
+        // the handshake), then the server's answer.
+        long[] connected =
+                Arrays.stream(indices(n))
+                        .filter(i -> firstByteNanos[i] != 0 && requestNanos[i] != 0)
+                        .mapToLong(i -> (requestNanos[i] - connectNanos[i]) / 1_000_000)
+                        .sorted()
+                        .toArray();
+        long[] toFirst =
+                Arrays.stream(indices(n))
+                        .filter(i -> firstByteNanos[i] != 0 && requestNanos[i] != 0)
+                        .mapToLong(i -> (firstByteNanos[i] - requestNanos[i]) / 1_000_000)
+                        .sorted()
+                        .toArray();
         double serverCpu = 0;
         for (int k = 0; k < pids.length; k++) serverCpu += (cpuEnd[k] - cpuStart[k]) / (double) hz;
         double loadCpu = (cpuEnd[pids.length] - cpuStart[pids.length]) / 1e9;
@@ -260,6 +277,10 @@ public class ViewerLoad {
                 "ttfb_ms_median=%d ttfb_ms_max=%d%n",
                 ttfb.length == 0 ? -1 : ttfb[ttfb.length / 2],
                 ttfb.length == 0 ? -1 : ttfb[ttfb.length - 1]);
+        System.out.printf(
+                "connect_ms_median=%d request_to_first_byte_ms_median=%d%n",
+                connected.length == 0 ? -1 : connected[connected.length / 2],
+                toFirst.length == 0 ? -1 : toFirst[toFirst.length / 2]);
         System.out.printf("server_cpu_s=%.2f load_cpu_s=%.2f%n", serverCpu, loadCpu);
         System.out.printf("ledger_statements_per_s=%s%n", statements);
         System.exit(0);
