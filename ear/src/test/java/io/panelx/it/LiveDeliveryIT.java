@@ -71,6 +71,14 @@ class LiveDeliveryIT {
         return r.statusCode() == 200 ? object(r.body()) : null;
     }
 
+    /** The connection's record once it is closed (waited for, 10 s at most). */
+    static JsonObject closedRecord(String connectionId) {
+        return await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> record(connectionId),
+                        r -> r != null && r.containsKey("endedAt") && !r.isNull("endedAt"));
+    }
+
     static int status(String path) throws Exception {
         var r =
                 HTTP.send(
@@ -111,15 +119,7 @@ class LiveDeliveryIT {
             try (var second = StreamClient.open(line.path(channel, ".ts"))) {
                 assertEquals(200, second.status());
                 long received = first.awaitEnd(20);
-                await().atMost(Duration.ofSeconds(10))
-                        .until(
-                                () -> {
-                                    var r = record(first.connectionId());
-                                    return r != null
-                                            && r.containsKey("endedAt")
-                                            && !r.isNull("endedAt");
-                                });
-                var r = record(first.connectionId());
+                var r = closedRecord(first.connectionId());
                 assertEquals(received, r.getJsonNumber("bytesSent").longValue());
                 assertEquals("KICKED_MAX_CONNECTIONS", r.getString("endReason"));
                 assertEquals("PROXY", r.getString("origin"));
@@ -149,14 +149,9 @@ class LiveDeliveryIT {
                     204, delete("/api/v1/live/connections/" + player.connectionId()).statusCode());
             long received = player.awaitEnd(20);
             assertEquals(0, received % 188, "whole TS packets up to the end");
-            await().atMost(Duration.ofSeconds(10))
-                    .until(
-                            () -> {
-                                var r = record(player.connectionId());
-                                return r != null && !r.isNull("endedAt");
-                            });
             assertEquals(
-                    received, record(player.connectionId()).getJsonNumber("bytesSent").longValue());
+                    received,
+                    closedRecord(player.connectionId()).getJsonNumber("bytesSent").longValue());
         }
     }
 
