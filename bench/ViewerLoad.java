@@ -234,26 +234,11 @@ public class ViewerLoad {
         Arrays.sort(rates);
         int behind = 0;
         for (double r : rates) if (r < behindShare * rate) behind++;
-        long[] ttfb =
-                Arrays.stream(indices(n))
-                        .filter(i -> firstByteNanos[i] != 0)
-                        .mapToLong(i -> (firstByteNanos[i] - connectNanos[i]) / 1_000_000)
-                        .sorted()
-                        .toArray();
+        long[] ttfb = millis(connectNanos, firstByteNanos, firstByteNanos);
         // The first byte's wait split at the request: the connect (the load tool's own loop and
         // the handshake), then the server's answer.
-        long[] connected =
-                Arrays.stream(indices(n))
-                        .filter(i -> firstByteNanos[i] != 0 && requestNanos[i] != 0)
-                        .mapToLong(i -> (requestNanos[i] - connectNanos[i]) / 1_000_000)
-                        .sorted()
-                        .toArray();
-        long[] toFirst =
-                Arrays.stream(indices(n))
-                        .filter(i -> firstByteNanos[i] != 0 && requestNanos[i] != 0)
-                        .mapToLong(i -> (firstByteNanos[i] - requestNanos[i]) / 1_000_000)
-                        .sorted()
-                        .toArray();
+        long[] connected = millis(connectNanos, requestNanos, firstByteNanos);
+        long[] toFirst = millis(requestNanos, firstByteNanos, firstByteNanos);
         double serverCpu = 0;
         for (int k = 0; k < pids.length; k++) serverCpu += (cpuEnd[k] - cpuStart[k]) / (double) hz;
         double loadCpu = (cpuEnd[pids.length] - cpuStart[pids.length]) / 1e9;
@@ -290,6 +275,15 @@ public class ViewerLoad {
     static long allowance(long rate, double pace, long firstByte, long now) {
         double seconds = (now - firstByte) / (double) SEC + pace;
         return (long) (rate / 8.0 * seconds);
+    }
+
+    /** Sorted, in ms: to[i] - from[i] of every viewer that got a first byte and has both. */
+    static long[] millis(long[] from, long[] to, long[] firstByte) {
+        return Arrays.stream(indices(from.length))
+                .filter(i -> firstByte[i] != 0 && from[i] != 0 && to[i] != 0)
+                .mapToLong(i -> (to[i] - from[i]) / 1_000_000)
+                .sorted()
+                .toArray();
     }
 
     static int[] indices(int n) {
