@@ -13,14 +13,14 @@ import java.nio.ByteBuffer;
  */
 final class ChunkBatch {
 
-    static final int MAX_CHUNKS = 16;
+    static final int MAX_CHUNKS = 64;
 
     /**
-     * What one write hands over at most (a chunk more when the first is larger). It bounds what
-     * Undertow copies when the socket takes part of a write, and what a dropped player's record may
-     * lack (bytes handed over but not confirmed are not counted).
+     * What one write hands over at most (a chunk more when the first is larger): a wake-up's worth
+     * of a fast channel. It bounds what a dropped player's record may lack (bytes handed over but
+     * not confirmed are not counted); what the socket does not take is not copied anywhere.
      */
-    static final int MAX_BYTES = 64 * 1024;
+    static final int MAX_BYTES = 1024 * 1024;
 
     /** Views of the Feed's slots, by slot; null for a throwaway batch. */
     private final ByteBuffer[] views;

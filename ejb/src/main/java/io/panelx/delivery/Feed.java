@@ -38,11 +38,21 @@ public final class Feed {
     static final int GUARD = 4;
 
     /**
-     * A lane's viewers are woken at most this often: each wake-up writes what arrived meanwhile in
+     * A lane's viewers are woken about this often: each wake-up writes what arrived meanwhile in
      * one gathering write per viewer, instead of one write per chunk (an upstream often sends a
-     * chunk every few milliseconds). Live players buffer seconds; this adds at most 100 ms.
+     * chunk every few milliseconds). Fewer, larger writes are what a file server does (nginx's
+     * {@code limit_rate} sends a second's worth at a time): the system calls, the wake-ups of the
+     * players' threads and the loopback's per-packet work all shrink with the number of writes.
+     * Live players buffer seconds; this adds at most the interval to their delay.
      */
-    static final long WAKE_INTERVAL_NANOS = 100_000_000L;
+    static final long WAKE_INTERVAL_NANOS = 500_000_000L;
+
+    /**
+     * A lane is woken before its interval is over once this many chunks wait: a batch's worth, and
+     * far from the ring's end whatever the upstream's chunk size (small reads of a slow upstream
+     * make small chunks, and many of them).
+     */
+    static final int WAKE_CHUNKS = ChunkBatch.MAX_CHUNKS;
 
     static final class Slot {
         /** Direct, allocated once; read only by absolute gets or through per-reader views. */
@@ -112,9 +122,20 @@ public final class Feed {
             }
         }
 
+        final Feed feed;
         final IoThread thread;
         volatile ViewerSession[] viewers = new ViewerSession[0];
+
+        /** A run is queued or deferred on the lane's thread (one at a time). */
         final AtomicBoolean scheduled = new AtomicBoolean();
+
+        /** An early run is queued: {@link #WAKE_CHUNKS} chunks wait (beside a deferred run). */
+        final AtomicBoolean early = new AtomicBoolean();
+
+        private final Runnable earlyRun = this::runEarly;
+
+        /** The Feed's head when the lane last drained its viewers (written on its thread). */
+        private volatile long drainedTo;
 
         /** The gathering-write scratch of this lane's viewers: used on {@link #thread} only. */
         final ChunkBatch batch = ChunkBatch.reused();
@@ -122,7 +143,8 @@ public final class Feed {
         /** When the lane last drained its viewers (read and written on its thread only). */
         private long lastRunNanos = System.nanoTime() - WAKE_INTERVAL_NANOS;
 
-        Lane(IoThread thread) {
+        Lane(Feed feed, IoThread thread) {
+            this.feed = feed;
             this.thread = thread;
         }
 
@@ -152,14 +174,23 @@ public final class Feed {
             }
         }
 
-        /** On the Source's thread: the lane runs soon (now, or once its interval has passed). */
-        void wake() {
-            if (viewers.length > 0 && scheduled.compareAndSet(false, true)) {
-                try {
+        /**
+         * On the Source's thread, after publishing chunk {@code head - 1}: the lane runs soon (now,
+         * or once its interval has passed), or at once when a batch's worth of chunks waits.
+         */
+        void wake(long head) {
+            if (viewers.length == 0) {
+                return;
+            }
+            try {
+                if (scheduled.compareAndSet(false, true)) {
                     thread.execute(this);
-                } catch (RuntimeException e) {
-                    scheduled.set(false); // the I/O thread is gone: its viewers end by the tick
+                } else if (head - drainedTo >= WAKE_CHUNKS && early.compareAndSet(false, true)) {
+                    thread.execute(earlyRun);
                 }
+            } catch (RuntimeException e) {
+                scheduled.set(false); // the I/O thread is gone: its viewers end by the tick
+                early.set(false);
             }
         }
 
@@ -178,8 +209,19 @@ public final class Feed {
                 thread.executeAfter(this, Math.max(1, wait / 1_000_000L));
                 return;
             }
+            scheduled.set(false); // before the drain: a chunk published meanwhile wakes us again
+            drain(now);
+        }
+
+        /** A batch's worth waits: drain now; a deferred run stays deferred (for what follows). */
+        private void runEarly() {
+            early.set(false);
+            drain(System.nanoTime());
+        }
+
+        private void drain(long now) {
             lastRunNanos = now;
-            scheduled.set(false); // before the loop: a chunk published meanwhile wakes us again
+            drainedTo = feed.head;
             for (ViewerSession viewer : viewers) {
                 viewer.chunkPublished();
             }
@@ -256,7 +298,7 @@ public final class Feed {
             listener.onChunk(inbox, length, slot.randomAccessOffset);
         }
         for (Lane lane : lanes) {
-            lane.wake();
+            lane.wake(seq + 1);
         }
         if (cursorsWaiting > 0) {
             synchronized (cursorMonitor) {
@@ -377,7 +419,7 @@ public final class Feed {
                     return lane;
                 }
             }
-            Lane lane = new Lane(thread);
+            Lane lane = new Lane(this, thread);
             Lane[] next = Arrays.copyOf(lanes, lanes.length + 1);
             next[next.length - 1] = lane;
             lanes = next;

@@ -37,11 +37,13 @@ public interface ViewerOutput {
     void write(byte[] data, int offset, int length) throws IOException;
 
     /**
-     * Hands the buffers' remaining bytes to the connection in one gathering write (one system
-     * call), on the same terms as {@link #write(byte[], int, int)}: neither the array nor the
-     * buffers are kept once this returns (what the socket did not take is copied).
+     * Offers the buffers' remaining bytes to the connection in one gathering write (one system
+     * call) and returns how many it took: all of them, or fewer when the socket is full (then
+     * {@link #isReady()} is false and writePossible follows). Nothing is copied or kept: the caller
+     * offers what was not taken again, from its own place in the Feed. What was taken counts on the
+     * terms of {@link #write(byte[], int, int)}.
      */
-    void write(ByteBuffer[] buffers) throws IOException;
+    long write(ByteBuffer[] buffers) throws IOException;
 
     /**
      * Hands up to {@code count} bytes of the file from {@code position} to the connection, by the

@@ -92,8 +92,14 @@ public final class ViewerSession implements LiveConnection {
 
     // ---- figures, sampled by the delivery tick
 
-    private long bytesAtLastSample;
-    private long lastSampleNanos = System.nanoTime();
+    static final long RATE_SPAN_NANOS = 1_000_000_000L;
+    static final long RATE_QUIET_NANOS = 6_000_000_000L;
+
+    /** When the socket last took bytes of this session. */
+    private volatile long countedAtNanos = System.nanoTime();
+
+    private long rateFromBytes;
+    private long rateFromNanos = countedAtNanos;
     private volatile long bitsPerSecond;
 
     ViewerSession(Viewer viewer, Events events, boolean tracked, Runnable onEnd) {
@@ -278,7 +284,7 @@ public final class ViewerSession implements LiveConnection {
                     return; // writePossible follows
                 }
                 if (unconfirmed > 0) {
-                    sent.addAndGet(unconfirmed); // the socket took the previous write
+                    counted(unconfirmed); // the socket took the previous write
                     unconfirmed = 0;
                 }
                 blockedSinceNanos = 0;
@@ -303,14 +309,26 @@ public final class ViewerSession implements LiveConnection {
                 long seq = position;
                 Feed.Lane l = lane;
                 ChunkBatch batch = l == null ? ChunkBatch.throwaway() : l.batch();
-                out.write(batch.gather(f, seq, offset, f.head()));
+                long taken = out.write(batch.gather(f, seq, offset, f.head()));
                 if (!f.intact(seq)) {
                     finish(EndReason.TOO_SLOW); // overwritten while being copied out
                     return;
                 }
-                offset = 0;
-                unconfirmed = batch.bytes();
-                position = seq + batch.chunks();
+                unconfirmed = (int) taken;
+                if (taken == batch.bytes()) {
+                    position = seq + batch.chunks();
+                    offset = 0;
+                } else {
+                    // The socket is full: go on from the first byte it did not take, still in
+                    // the Feed (nothing was copied aside).
+                    long at = offset + taken;
+                    while (at >= f.length(seq)) {
+                        at -= f.length(seq);
+                        seq++;
+                    }
+                    position = seq;
+                    offset = (int) at;
+                }
             }
         } catch (IOException | RuntimeException e) {
             finish(EndReason.CLIENT_CLOSED);
@@ -444,7 +462,7 @@ public final class ViewerSession implements LiveConnection {
 
         private void confirm() {
             if (unconfirmed > 0) {
-                sent.addAndGet(unconfirmed);
+                counted(unconfirmed);
                 unconfirmed = 0;
                 lastRequestNanos = System.nanoTime();
             }
@@ -482,13 +500,29 @@ public final class ViewerSession implements LiveConnection {
         return stalled;
     }
 
-    /** Updates the rate; called by the delivery tick once a second, never per chunk. */
+    /** The socket accepted these bytes: they count now, at this time (for the rate). */
+    private void counted(long bytes) {
+        sent.addAndGet(bytes);
+        countedAtNanos = System.nanoTime();
+    }
+
+    /**
+     * Updates the rate; called by the delivery tick once a second, never per chunk. The rate is the
+     * bytes counted between two writes the socket took, over the time between them (at least {@link
+     * #RATE_SPAN_NANOS}), not per tick: a live stream goes out in a batch per Feed wake-up and an
+     * HLS player fetches a segment every few seconds, so a second's count would swing between
+     * nothing and twice the rate. No write taken for {@link #RATE_QUIET_NANOS}: 0.
+     */
     void sample(long now) {
+        long at = countedAtNanos; // before the bytes: a write counted in between adds to both
         long bytes = sent.get();
-        long elapsed = Math.max(1, now - lastSampleNanos);
-        bitsPerSecond = (bytes - bytesAtLastSample) * 8L * 1_000_000_000L / elapsed;
-        bytesAtLastSample = bytes;
-        lastSampleNanos = now;
+        if (at - rateFromNanos >= RATE_SPAN_NANOS) {
+            bitsPerSecond = (bytes - rateFromBytes) * 8L * 1_000_000_000L / (at - rateFromNanos);
+            rateFromBytes = bytes;
+            rateFromNanos = at;
+        } else if (now - at > RATE_QUIET_NANOS) {
+            bitsPerSecond = 0;
+        }
     }
 
     /**
@@ -537,7 +571,7 @@ public final class ViewerSession implements LiveConnection {
                 ready = false;
             }
             if (ready && unconfirmed > 0) {
-                sent.addAndGet(unconfirmed); // the socket took the last write
+                counted(unconfirmed); // the socket took the last write
                 unconfirmed = 0;
             }
             releaseOutput(out, ready && isGraceful(reason));

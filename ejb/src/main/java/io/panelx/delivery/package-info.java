@@ -19,11 +19,14 @@
  * </ul>
  *
  * <p>The Source's thread only reads and publishes: a Feed wakes each I/O thread that has viewers
- * (at most every 100 ms), and each viewer is drained on its own connection's I/O thread, in one
- * gathering write of its new chunks ({@link io.panelx.delivery.ChunkBatch}), straight from the
- * Feed's slots, which are direct buffers (the JDK copies a heap buffer into a temporary direct one
- * at every socket write, once per viewer). Traffic is not an event: the tick samples each session's
- * byte counter, and the dashboard, JMX, Prometheus and the ledger's checkpoints read the open
- * sessions ({@link io.panelx.viewer.OpenConnections}).
+ * (every 500 ms, or sooner once a batch's worth of chunks waits), and each viewer is drained on its
+ * own connection's I/O thread, in one gathering write of its new chunks ({@link
+ * io.panelx.delivery.ChunkBatch}), straight from the Feed's slots; what the socket does not take
+ * stays in the Feed, and the viewer goes on from its byte there once writable. The slots are direct
+ * buffers (the JDK copies a heap buffer into a temporary direct one at every socket write, once per
+ * viewer). Traffic is not an event: the tick samples each session's byte counter (a rate is the
+ * bytes between two writes the socket took over the time between them, so batches and HLS segments
+ * do not make it swing), and the dashboard, JMX, Prometheus and the ledger's checkpoints read the
+ * open sessions ({@link io.panelx.viewer.OpenConnections}).
  */
 package io.panelx.delivery;

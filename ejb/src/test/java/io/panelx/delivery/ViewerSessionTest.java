@@ -71,6 +71,12 @@ class ViewerSessionTest {
         long written;
         int writes;
 
+        /** The socket takes at most this much of a gathering write, then is full. */
+        long takesAtMost = Long.MAX_VALUE;
+
+        /** What the gathering writes took, in order. */
+        final java.io.ByteArrayOutputStream streamed = new java.io.ByteArrayOutputStream();
+
         /** What {@link #transferFrom} took, in order. */
         final java.io.ByteArrayOutputStream transferred = new java.io.ByteArrayOutputStream();
 
@@ -96,15 +102,21 @@ class ViewerSessionTest {
         }
 
         @Override
-        public void write(ByteBuffer[] buffers) {
+        public long write(ByteBuffer[] buffers) {
             writes++;
+            long taken = 0;
             for (ByteBuffer b : buffers) {
-                written += b.remaining();
-                b.position(b.limit());
+                int n = (int) Math.min(b.remaining(), takesAtMost - taken);
+                byte[] bytes = new byte[n];
+                b.get(bytes);
+                streamed.writeBytes(bytes);
+                taken += n;
             }
-            if (fullAfterWrite) {
+            written += taken;
+            if (fullAfterWrite || taken == takesAtMost) {
                 ready = false;
             }
+            return taken;
         }
 
         @Override
@@ -256,6 +268,56 @@ class ViewerSessionTest {
         out.listener.writePossible();
         assertEquals(10 * Feed.TS_PACKET, s.bytesSent());
         assertEquals(0, s.stalledNanos(System.nanoTime()), "taking bytes again: not stalled");
+    }
+
+    @Test
+    void aSocketThatTakesPartOfABatchGetsTheRestFromTheFeedInOrder() {
+        var feed = new Feed();
+        var out = new FakeOutput();
+        var s = session();
+        s.stream(feed, out);
+        out.runIoThread();
+        var published = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < 3; i++) {
+            byte[] c = chunk(10);
+            for (int p = 0; p < c.length; p++) {
+                c[p] = p % Feed.TS_PACKET == 0 ? 0x47 : (byte) (i * 31 + p);
+            }
+            feed.write(c, 0, c.length);
+            published.writeBytes(c);
+        }
+        out.takesAtMost = 2500; // mid-chunk: the socket is full after 2,500 bytes
+        out.runIoThread();
+        assertEquals(2500, out.written);
+        assertEquals(0, s.bytesSent(), "counted once the socket says it is writable again");
+        out.takesAtMost = 1000;
+        out.ready = true;
+        out.listener.writePossible();
+        assertEquals(2500, s.bytesSent());
+        out.takesAtMost = Long.MAX_VALUE;
+        out.ready = true;
+        out.listener.writePossible();
+        assertEquals(30 * Feed.TS_PACKET, s.bytesSent());
+        assertArrayEquals(published.toByteArray(), out.streamed.toByteArray());
+    }
+
+    @Test
+    void aLaneIsWokenBeforeItsIntervalOnceABatchWaits() {
+        var feed = new Feed();
+        var out = new FakeOutput();
+        var s = session();
+        s.stream(feed, out);
+        out.runIoThread();
+        feed.write(chunk(10), 0, 10 * Feed.TS_PACKET);
+        out.runIoThread(); // the lane ran: its interval starts now
+        feed.write(chunk(10), 0, 10 * Feed.TS_PACKET);
+        assertEquals(1, out.ioThread.size(), "one run, deferred to the interval's end");
+        for (int i = 1; i < Feed.WAKE_CHUNKS; i++) {
+            feed.write(chunk(10), 0, 10 * Feed.TS_PACKET);
+        }
+        assertEquals(2, out.ioThread.size(), "a batch's worth waits: an early run too");
+        out.ioThread.pollLast().run();
+        assertEquals((1 + Feed.WAKE_CHUNKS) * 10L * Feed.TS_PACKET, s.bytesSent());
     }
 
     @Test

@@ -72,11 +72,6 @@ public final class ServletViewerOutput implements ViewerOutput, WriteListener, A
     /** Without sendfile: a file's bytes are read here (one buffer per response). */
     private ByteBuffer piece;
 
-    /** What a gathering write on the sink left (when {@link #pending}), sent first. */
-    private ByteBuffer rest;
-
-    private boolean pending;
-
     /** A gathering write's buffers joined, where the sink is not for this connection. */
     private byte[] joined;
 
@@ -139,13 +134,13 @@ public final class ServletViewerOutput implements ViewerOutput, WriteListener, A
 
     /**
      * On HTTP/1 one gathering write on the connection's sink (see {@link #sink()}); what the socket
-     * did not take is kept here and sent before the output is ready again. Not through Undertow's
-     * own async {@code write(ByteBuffer[])}: in 2.3.23, when the socket fills, it queues its empty
-     * response buffer and then compacts it, so a stray byte goes out before the rest. Elsewhere
-     * (HTTP/2) the buffers are copied into one array and written like one.
+     * did not take stays with the caller, who offers it again at writePossible. Not through
+     * Undertow's own async {@code write(ByteBuffer[])}: in 2.3.23, when the socket fills, it queues
+     * its empty response buffer and then compacts it, so a stray byte goes out before the rest.
+     * Elsewhere (HTTP/2) the buffers are copied into one array and written like one.
      */
     @Override
-    public void write(ByteBuffer[] buffers) throws IOException {
+    public long write(ByteBuffer[] buffers) throws IOException {
         long length = 0;
         for (ByteBuffer b : buffers) {
             length += b.remaining();
@@ -160,7 +155,7 @@ public final class ServletViewerOutput implements ViewerOutput, WriteListener, A
                 at += n;
             }
             write(joined, 0, at);
-            return;
+            return length;
         }
         // A conduit may take one buffer per call (a chunked body does): write until all is taken
         // or the socket takes nothing more.
@@ -170,15 +165,11 @@ public final class ServletViewerOutput implements ViewerOutput, WriteListener, A
             n += w;
         }
         if (n < length) {
-            ByteBuffer rest = rest((int) (length - n));
-            for (ByteBuffer b : buffers) {
-                rest.put(b);
-            }
-            rest.flip();
             blocked = true;
             s.resumeWrites();
         }
-        written += length;
+        written += n;
+        return n;
     }
 
     /** An array of at least {@code size} bytes, kept for the next writes. */
@@ -187,33 +178,6 @@ public final class ServletViewerOutput implements ViewerOutput, WriteListener, A
             joined = new byte[Math.max(size, PIECE)];
         }
         return joined;
-    }
-
-    /**
-     * The empty buffer for what the socket did not take, kept for the next time (a slow player
-     * fills its socket on most writes). On the heap: thousands of viewers may each hold one.
-     */
-    private ByteBuffer rest(int size) {
-        if (rest == null || rest.capacity() < size) {
-            rest = ByteBuffer.allocate(Math.max(size, 16 * 1024));
-        }
-        rest.clear();
-        pending = true;
-        return rest;
-    }
-
-    /** Sends what the socket did not take before; true when nothing is left. */
-    private boolean flushRest() throws IOException {
-        if (!pending) {
-            return true;
-        }
-        sink.write(rest);
-        if (rest.hasRemaining()) {
-            sink.resumeWrites();
-            return false;
-        }
-        pending = false;
-        return true;
     }
 
     @Override
@@ -340,14 +304,6 @@ public final class ServletViewerOutput implements ViewerOutput, WriteListener, A
 
     @Override
     public void onWritePossible() {
-        try {
-            if (!flushRest()) {
-                return; // writePossible once the rest is out
-            }
-        } catch (IOException e) {
-            failed();
-            return;
-        }
         blocked = false;
         Listener l = listener;
         if (l != null) {

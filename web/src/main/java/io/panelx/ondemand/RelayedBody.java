@@ -154,9 +154,9 @@ final class RelayedBody implements Body {
         }
 
         @Override
-        public void write(java.nio.ByteBuffer[] buffers) throws IOException {
+        public long write(java.nio.ByteBuffer[] buffers) throws IOException {
             wrote = true;
-            player.write(buffers);
+            return player.write(buffers);
         }
 
         @Override
