@@ -295,7 +295,11 @@ public final class ViewerSession implements LiveConnection {
                     }
                     waitingForFeed = false;
                 }
-                if (position < f.oldestReadable()) {
+                // Behind the ring: skip forward, but never out of the middle of a TS packet the
+                // socket took part of (the player would get a broken packet): that packet's rest
+                // goes first while it is still in the ring.
+                if (position < f.oldestReadable()
+                        && (offset % Feed.TS_PACKET == 0 || !f.intact(position))) {
                     if (++skips > MAX_SKIPS) {
                         finish(EndReason.TOO_SLOW);
                         return;

@@ -302,6 +302,32 @@ class ViewerSessionTest {
     }
 
     @Test
+    void aViewerSkippedForwardFinishesTheTsPacketTheSocketTookPartOf() {
+        var feed = new Feed();
+        var out = new FakeOutput();
+        var s = session();
+        s.stream(feed, out);
+        out.runIoThread();
+        feed.write(chunk(10), 0, 10 * Feed.TS_PACKET);
+        out.takesAtMost = 1000; // 5 packets and 60 bytes of the 6th
+        out.runIoThread();
+        for (int i = 0; i < Feed.SLOTS - Feed.GUARD + 2; i++) {
+            feed.write(chunk(10), 0, 10 * Feed.TS_PACKET); // the viewer falls behind the ring
+        }
+        out.takesAtMost = 6 * Feed.TS_PACKET - 1000; // the 6th packet's rest, then full
+        out.ready = true;
+        out.listener.writePossible();
+        out.takesAtMost = Long.MAX_VALUE;
+        out.ready = true;
+        out.listener.writePossible(); // now at a packet's end: skipped to the newest chunk
+        byte[] streamed = out.streamed.toByteArray();
+        assertEquals(6 * Feed.TS_PACKET + 10 * Feed.TS_PACKET, streamed.length);
+        for (int p = 0; p < streamed.length; p += Feed.TS_PACKET) {
+            assertEquals(0x47, streamed[p], "a whole TS packet at " + p);
+        }
+    }
+
+    @Test
     void aLaneIsWokenBeforeItsIntervalOnceABatchWaits() {
         var feed = new Feed();
         var out = new FakeOutput();
