@@ -156,6 +156,40 @@ class LiveDeliveryIT {
     }
 
     @Test
+    void anHttp2PlayerGetsWholePacketsAcrossManyWrites() throws Exception {
+        long channel = directChannel(upstream.url());
+        Line line = line("");
+        var client =
+                java.net.http.HttpClient.newBuilder()
+                        .version(java.net.http.HttpClient.Version.HTTP_2)
+                        .build();
+        var response =
+                client.send(
+                        HttpRequest.newBuilder(URI.create(BASE + line.path(channel, ".ts")))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(java.net.http.HttpClient.Version.HTTP_2, response.version(), "h2c upgrade");
+        assertEquals(200, response.statusCode());
+        try (var in = response.body()) {
+            // Far more than one 64 KiB piece, the most an HTTP/2 write copies at a time.
+            byte[] got =
+                    java.util.concurrent.CompletableFuture.supplyAsync(
+                                    () -> {
+                                        try {
+                                            return in.readNBytes(1_000_000);
+                                        } catch (java.io.IOException e) {
+                                            throw new java.io.UncheckedIOException(e);
+                                        }
+                                    })
+                            .get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(1_000_000, got.length);
+            for (int p = 0; p + 188 <= got.length; p += 188) {
+                assertEquals(0x47, got[p] & 0xff, "a whole TS packet at " + p);
+            }
+        }
+    }
+
+    @Test
     void everyAdmissionRuleHasItsOwnAnswer() throws Exception {
         long channel = directChannel(upstream.url());
         long other = directChannel(upstream.url());

@@ -72,7 +72,7 @@ public final class ServletViewerOutput implements ViewerOutput, WriteListener, A
     /** Without sendfile: a file's bytes are read here (one buffer per response). */
     private ByteBuffer piece;
 
-    /** A gathering write's buffers joined, where the sink is not for this connection. */
+    /** A gathering write's buffers joined (64 KiB), where the sink is not for this connection. */
     private byte[] joined;
 
     private ServletViewerOutput(
@@ -137,7 +137,8 @@ public final class ServletViewerOutput implements ViewerOutput, WriteListener, A
      * did not take stays with the caller, who offers it again at writePossible. Not through
      * Undertow's own async {@code write(ByteBuffer[])}: in 2.3.23, when the socket fills, it queues
      * its empty response buffer and then compacts it, so a stray byte goes out before the rest.
-     * Elsewhere (HTTP/2) the buffers are copied into one array and written like one.
+     * Elsewhere (HTTP/2) up to 64 KiB of the buffers are copied into one array and written like
+     * one.
      */
     @Override
     public long write(ByteBuffer[] buffers) throws IOException {
@@ -147,15 +148,16 @@ public final class ServletViewerOutput implements ViewerOutput, WriteListener, A
         }
         StreamSinkChannel s = sink();
         if (s == null) {
-            byte[] joined = scratch((int) length);
+            // A piece at most (the rest stays with the caller): every HTTP/2 viewer keeps one.
+            byte[] piece = joined == null ? joined = new byte[PIECE] : joined;
             int at = 0;
             for (ByteBuffer b : buffers) {
-                int n = b.remaining();
-                b.get(joined, at, n);
+                int n = Math.min(b.remaining(), piece.length - at);
+                b.get(piece, at, n);
                 at += n;
             }
-            write(joined, 0, at);
-            return length;
+            write(piece, 0, at);
+            return at;
         }
         // A conduit may take one buffer per call (a chunked body does): write until all is taken
         // or the socket takes nothing more.
@@ -170,14 +172,6 @@ public final class ServletViewerOutput implements ViewerOutput, WriteListener, A
         }
         written += n;
         return n;
-    }
-
-    /** An array of at least {@code size} bytes, kept for the next writes. */
-    private byte[] scratch(int size) {
-        if (joined == null || joined.length < size) {
-            joined = new byte[Math.max(size, PIECE)];
-        }
-        return joined;
     }
 
     @Override
