@@ -1,7 +1,9 @@
 package io.panelx.http;
 
 import io.panelx.line.CidrList;
+import io.undertow.server.HttpServerExchange;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.InetSocketAddress;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -26,6 +28,27 @@ public record PublicAddress(String scheme, String host, int port, String clientI
                 request.getServerPort(),
                 request::getHeader,
                 TrustedProxies.current());
+    }
+
+    /** The same for a request served below the servlet chain (see io.panelx.live.StreamDoor). */
+    public static PublicAddress of(HttpServerExchange exchange) {
+        var headers = exchange.getRequestHeaders();
+        return resolve(
+                address(exchange.getSourceAddress()),
+                exchange.getRequestScheme(),
+                headers.getFirst("Host"),
+                address(exchange.getDestinationAddress()),
+                exchange.getHostPort(),
+                headers::getFirst,
+                TrustedProxies.current());
+    }
+
+    /** As the servlet request tells it (its getRemoteAddr and getLocalAddr). */
+    private static String address(InetSocketAddress a) {
+        if (a == null) {
+            return "";
+        }
+        return a.getAddress() == null ? a.getHostString() : a.getAddress().getHostAddress();
     }
 
     /** The resolution itself, free of the servlet API so that it can be tested alone. */

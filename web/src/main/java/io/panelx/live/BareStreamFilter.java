@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
 public class BareStreamFilter extends HttpFilter {
 
     private static final Pattern BARE = Pattern.compile("^/[^/]+/[^/]+/[0-9]+(\\.ts)?$");
-    private static final Pattern RESERVED =
+
+    /** The panel's own routes, which the bare form never shadows (StreamDoor asks it too). */
+    static final Pattern RESERVED =
             Pattern.compile("^/(live|hls|api|admin|ws|webjars|movie|series|assets|internal)/.*");
 
     @Inject LiveRoute route;

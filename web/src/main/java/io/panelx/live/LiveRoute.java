@@ -13,6 +13,9 @@ import io.panelx.http.PublicAddress;
 import io.panelx.line.Admission;
 import io.panelx.line.LineDirectory;
 import io.panelx.line.Refusal;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,11 +35,41 @@ public class LiveRoute {
 
     private static final Logger LOG = Logger.getLogger(LiveRoute.class.getName());
 
+    /** The viewer's connection id, for support and the admin's kill button. */
+    private static final HttpString CONNECTION_ID = new HttpString("X-PanelX-Connection");
+
     @Inject LineDirectory lines;
     @Inject ChannelDirectory channels;
     @Inject RunningChannels running;
     @Inject ViewerAdmission viewerAdmission;
     @Inject ChannelHls hls;
+
+    /** Who may watch what, decided the same way for both doors: the refusal, or the permit. */
+    private record Permit(Admission admission, ChannelInfo channel, Refusal refusal) {
+        static Permit refused(Refusal refusal) {
+            return new Permit(null, null, refusal);
+        }
+    }
+
+    private Permit permit(StreamRequest sr, String ip, String userAgent) {
+        if (sr == null) {
+            return Permit.refused(Refusal.MALFORMED_REQUEST);
+        }
+        Admission admission = lines.authenticate(sr.username(), sr.password(), ip, userAgent);
+        if (!admission.admitted()) {
+            return Permit.refused(admission.refusal());
+        }
+        ChannelInfo channel = channels.find(sr.channelId());
+        if (channel == null || !channel.enabled()) {
+            lines.refused(Refusal.UNKNOWN_CHANNEL, sr.username(), ip);
+            return Permit.refused(Refusal.UNKNOWN_CHANNEL);
+        }
+        if (!admission.line().mayWatch(channel.id())) {
+            lines.refused(Refusal.NOT_IN_BOUQUET, sr.username(), ip);
+            return Permit.refused(Refusal.NOT_IN_BOUQUET);
+        }
+        return new Permit(admission, channel, null);
+    }
 
     void serve(String path, HttpServletRequest req, HttpServletResponse resp) throws IOException {
         // Behind a trusted reverse proxy the player's own address (X-Forwarded-For) is the one
@@ -44,26 +77,13 @@ public class LiveRoute {
         String ip = PublicAddress.of(req).clientIp();
         String userAgent = req.getHeader("User-Agent");
         StreamRequest sr = StreamRequest.parse(path);
-        if (sr == null) {
-            refuse(resp, Refusal.MALFORMED_REQUEST);
+        Permit permit = permit(sr, ip, userAgent);
+        if (permit.refusal() != null) {
+            refuse(resp, permit.refusal());
             return;
         }
-        Admission admission = lines.authenticate(sr.username(), sr.password(), ip, userAgent);
-        if (!admission.admitted()) {
-            refuse(resp, admission.refusal());
-            return;
-        }
-        ChannelInfo channel = channels.find(sr.channelId());
-        if (channel == null || !channel.enabled()) {
-            lines.refused(Refusal.UNKNOWN_CHANNEL, sr.username(), ip);
-            refuse(resp, Refusal.UNKNOWN_CHANNEL);
-            return;
-        }
-        if (!admission.line().mayWatch(channel.id())) {
-            lines.refused(Refusal.NOT_IN_BOUQUET, sr.username(), ip);
-            refuse(resp, Refusal.NOT_IN_BOUQUET);
-            return;
-        }
+        Admission admission = permit.admission();
+        ChannelInfo channel = permit.channel();
         if ("HEAD".equals(req.getMethod())) {
             // The headers a GET would get, and nothing else: no session, no channel start.
             resp.setStatus(200);
@@ -89,6 +109,43 @@ public class LiveRoute {
         }
     }
 
+    /**
+     * A GET of a TS stream that {@link StreamDoor} took past the servlet chain: the same checks,
+     * refusals and session as {@link #serve(String, HttpServletRequest, HttpServletResponse)}.
+     */
+    void serveStream(String path, HttpServerExchange exchange) {
+        String ip = PublicAddress.of(exchange).clientIp();
+        String userAgent = exchange.getRequestHeaders().getFirst(Headers.USER_AGENT);
+        StreamRequest sr = StreamRequest.parse(path);
+        Permit permit = permit(sr, ip, userAgent);
+        if (permit.refusal() != null) {
+            PlainAnswer.refusal(exchange, permit.refusal());
+            return;
+        }
+        try {
+            var watched = running.watch(permit.channel());
+            var session =
+                    viewerAdmission.admit(permit.admission().line(), watched, ip, userAgent, "ts");
+            exchange.setStatusCode(200);
+            var headers = exchange.getResponseHeaders();
+            headers.put(Headers.CONTENT_TYPE, "video/mp2t");
+            headers.put(Headers.CACHE_CONTROL, "no-cache, no-store");
+            headers.put(CONNECTION_ID, session.connectionId());
+            running.attach(session, ExchangeViewerOutput.stream(exchange));
+        } catch (Refused e) {
+            lines.refused(e.reason, sr.username(), ip);
+            PlainAnswer.refusal(exchange, e.reason);
+        } catch (RuntimeException e) {
+            LOG.log(
+                    Level.WARNING,
+                    "Stream request for channel " + permit.channel().id() + " failed",
+                    e);
+            if (!exchange.isResponseStarted()) {
+                PlainAnswer.refusal(exchange, Refusal.UNAVAILABLE);
+            }
+        }
+    }
+
     private void serveStream(
             Admission admission,
             ChannelInfo channel,
@@ -102,7 +159,7 @@ public class LiveRoute {
         resp.setStatus(200);
         resp.setContentType("video/mp2t");
         resp.setHeader("Cache-Control", "no-cache, no-store");
-        resp.setHeader("X-PanelX-Connection", session.connectionId());
+        resp.setHeader(CONNECTION_ID.toString(), session.connectionId());
         running.attach(session, ServletViewerOutput.stream(req, resp));
     }
 

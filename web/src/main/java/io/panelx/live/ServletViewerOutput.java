@@ -15,10 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.xnio.XnioIoThread;
 import org.xnio.channels.StreamSinkChannel;
 
 /**
@@ -39,10 +36,6 @@ import org.xnio.channels.StreamSinkChannel;
  * Content-Length).
  */
 public final class ServletViewerOutput implements ViewerOutput, WriteListener, AsyncListener {
-
-    /** One {@link IoThread} per XNIO I/O thread, so that the core groups viewers by identity. */
-    private static final ConcurrentHashMap<XnioIoThread, IoThread> IO_THREADS =
-            new ConcurrentHashMap<>();
 
     private final AsyncContext context;
     private final ServletOutputStream out;
@@ -80,7 +73,7 @@ public final class ServletViewerOutput implements ViewerOutput, WriteListener, A
         this.context = context;
         this.out = out;
         this.exchange = exchange;
-        this.ioThread = IO_THREADS.computeIfAbsent(exchange.getIoThread(), XnioThread::new);
+        this.ioThread = XnioThreads.of(exchange.getIoThread());
     }
 
     /**
@@ -276,24 +269,6 @@ public final class ServletViewerOutput implements ViewerOutput, WriteListener, A
     @Override
     public IoThread executor() {
         return ioThread;
-    }
-
-    /** An XNIO I/O thread as the delivery core sees it. */
-    private record XnioThread(XnioIoThread thread) implements IoThread {
-        @Override
-        public void execute(Runnable task) {
-            thread.execute(task);
-        }
-
-        @Override
-        public void executeAfter(Runnable task, long delayMillis) {
-            thread.executeAfter(task, delayMillis, TimeUnit.MILLISECONDS);
-        }
-
-        @Override
-        public boolean isCurrent() {
-            return Thread.currentThread() == thread;
-        }
     }
 
     @Override
