@@ -131,7 +131,9 @@ final class ExchangeViewerOutput implements ViewerOutput {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            if (ioThread.isCurrent()) {
+            // Not started: the request's thread still holds the exchange (a channel stopped
+            // between admission and attach) and ends it itself.
+            if (channel == null || ioThread.isCurrent()) {
                 exchange.endExchange();
             } else {
                 ioThread.execute(exchange::endExchange);
