@@ -98,18 +98,8 @@ final class ExchangeViewerOutput implements ViewerOutput {
 
     @Override
     public long write(ByteBuffer[] buffers) throws IOException {
-        long length = 0;
-        for (ByteBuffer b : buffers) {
-            length += b.remaining();
-        }
-        // The response conduit may take one buffer per call: write until all is taken or the
-        // socket takes nothing more.
-        long n = 0;
-        for (long w = 1; n < length && w > 0; ) {
-            w = channel.write(buffers);
-            n += w;
-        }
-        if (n < length) {
+        long n = SinkWrites.gather(channel, buffers);
+        if (SinkWrites.left(buffers)) {
             blocked = true;
             channel.resumeWrites();
         }
@@ -144,11 +134,7 @@ final class ExchangeViewerOutput implements ViewerOutput {
     @Override
     public void abort() {
         if (closed.compareAndSet(false, true)) {
-            try {
-                exchange.getConnection().close(); // the socket goes, whatever is still queued
-            } catch (IOException | RuntimeException e) {
-                // already closed
-            }
+            SinkWrites.drop(exchange);
         }
     }
 

@@ -135,10 +135,6 @@ public final class ServletViewerOutput implements ViewerOutput, WriteListener, A
      */
     @Override
     public long write(ByteBuffer[] buffers) throws IOException {
-        long length = 0;
-        for (ByteBuffer b : buffers) {
-            length += b.remaining();
-        }
         StreamSinkChannel s = sink();
         if (s == null) {
             // A piece at most (the rest stays with the caller): every HTTP/2 viewer keeps one.
@@ -152,14 +148,8 @@ public final class ServletViewerOutput implements ViewerOutput, WriteListener, A
             write(piece, 0, at);
             return at;
         }
-        // A conduit may take one buffer per call (a chunked body does): write until all is taken
-        // or the socket takes nothing more.
-        long n = 0;
-        for (long w = 1; n < length && w > 0; ) {
-            w = s.write(buffers);
-            n += w;
-        }
-        if (n < length) {
+        long n = SinkWrites.gather(s, buffers);
+        if (SinkWrites.left(buffers)) {
             blocked = true;
             s.resumeWrites();
         }
@@ -258,11 +248,7 @@ public final class ServletViewerOutput implements ViewerOutput, WriteListener, A
     @Override
     public void abort() {
         if (closed.compareAndSet(false, true)) {
-            try {
-                exchange.getConnection().close(); // the socket goes, whatever is still queued
-            } catch (IOException | RuntimeException e) {
-                // already closed
-            }
+            SinkWrites.drop(exchange);
         }
     }
 
