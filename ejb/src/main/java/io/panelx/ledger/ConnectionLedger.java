@@ -3,32 +3,23 @@ package io.panelx.ledger;
 import io.panelx.config.Settings;
 import io.panelx.config.Ticks;
 import io.panelx.viewer.OpenConnections;
-import io.panelx.viewer.RecordKeeper;
-import io.panelx.viewer.ViewerConnected;
-import io.panelx.viewer.ViewerDisconnected;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
-import jakarta.ejb.Local;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -41,7 +32,8 @@ import javax.sql.DataSource;
  * and no request thread waits), closed with its exact bytes when it ends, and the bytes of open
  * records are written every {@code panelx.ledger-checkpoint-seconds} in one JDBC batch. Inserts and
  * closes are group-committed every 50 ms, so a connect storm costs a few batches, not a transaction
- * per viewer. The observers only queue: they run on the delivery threads and return at once.
+ * per viewer. The viewer events reach it through {@link LedgerQueue}, whose observers only queue
+ * (they run on the request threads of a connect storm and return at once).
  *
  * <p>When the database is away, nothing is lost: queued changes stay in memory and are written when
  * it is back, and viewers are admitted meanwhile (their record waits). At startup, records a
@@ -54,8 +46,7 @@ import javax.sql.DataSource;
 // The ledger commits its own JDBC batches, also in @PreDestroy (no container transaction there).
 @TransactionManagement(TransactionManagementType.BEAN)
 @LocalBean
-@Local(RecordKeeper.class)
-public class ConnectionLedger implements RecordKeeper {
+public class ConnectionLedger {
 
     private static final Logger LOG = Logger.getLogger(ConnectionLedger.class.getName());
 
@@ -72,8 +63,6 @@ public class ConnectionLedger implements RecordKeeper {
     /** How long a first byte waits for the database to store the connection record. */
     static final long RECORD_WAIT_NANOS = TimeUnit.SECONDS.toNanos(2);
 
-    private static final CompletionStage<Void> STORED = CompletableFuture.completedStage(null);
-
     @Resource(lookup = "java:jboss/datasources/PanelXDS")
     DataSource dataSource;
 
@@ -82,18 +71,8 @@ public class ConnectionLedger implements RecordKeeper {
 
     @Inject Ticks ticks;
 
-    /** Inserts waiting to be written, in admission order; {@link #waiting} holds their waiters. */
-    private final ConcurrentLinkedQueue<LedgerStore.Opened> opened = new ConcurrentLinkedQueue<>();
-
-    private final ConcurrentLinkedQueue<LedgerStore.Closed> closed = new ConcurrentLinkedQueue<>();
-
-    /** Cluster nodes whose open records are to be closed (NODE_LOST). */
-    private final ConcurrentLinkedQueue<String> lost = new ConcurrentLinkedQueue<>();
-
-    private final ConcurrentHashMap<String, Waiter> waiting = new ConcurrentHashMap<>();
-
-    /** A queued insert's first byte: released when it is stored, or by {@link #releaseOverdue}. */
-    private record Waiter(CompletableFuture<Void> stored, long sinceNanos) {}
+    /** The queued events and the waiting first bytes (a plain CDI bean: see its doc). */
+    @Inject LedgerQueue queue;
 
     /** Touched only by the writer task. */
     private final Map<String, Long> checkpointed = new HashMap<>();
@@ -142,48 +121,13 @@ public class ConnectionLedger implements RecordKeeper {
         }
     }
 
-    public void connected(@Observes ViewerConnected event) {
-        waiting.put(
-                event.viewer().connectionId(),
-                new Waiter(new CompletableFuture<>(), System.nanoTime()));
-        opened.add(new LedgerStore.Opened(event.viewer(), null, null, 0));
-    }
-
-    public void disconnected(@Observes ViewerDisconnected event) {
-        closed.add(
-                new LedgerStore.Closed(
-                        event.viewer().connectionId(),
-                        event.at(),
-                        event.reason(),
-                        event.bytesSent()));
-    }
-
-    @Override
-    public void closeRecordsOf(String lostNode) {
-        lost.add(lostNode);
-    }
-
-    @Override
-    public CompletionStage<Void> recorded(String connectionId) {
-        Waiter w = waiting.get(connectionId);
-        return w == null ? STORED : w.stored().minimalCompletionStage();
-    }
-
     /**
      * Lets first bytes go after {@link #RECORD_WAIT_NANOS} when the database has not confirmed
      * their records (slow or away): the viewers are served and the records stay queued. One sweep
      * for all, not a timer per viewer (the JDK's one timeout scheduler queued a connect storm).
      */
     private void releaseOverdue() {
-        if (waiting.isEmpty()) {
-            return;
-        }
-        long now = System.nanoTime();
-        for (Waiter w : waiting.values()) {
-            if (now - w.sinceNanos() > RECORD_WAIT_NANOS) {
-                w.stored().complete(null);
-            }
-        }
+        queue.releaseWaitingOver(RECORD_WAIT_NANOS);
     }
 
     /** Runs every 50 ms on the tick scheduler (never two at once: fixed delay). */
@@ -194,8 +138,8 @@ public class ConnectionLedger implements RecordKeeper {
         }
         boolean checkpoint = now >= nextCheckpointNanos;
         closeLost();
-        if (opened.isEmpty()
-                && closed.isEmpty()
+        if (!queue.hasOpened()
+                && !queue.hasClosed()
                 && retryOpened.isEmpty()
                 && retryClosed.isEmpty()
                 && !checkpoint) {
@@ -205,7 +149,7 @@ public class ConnectionLedger implements RecordKeeper {
             do {
                 writeBatch(checkpoint);
                 checkpoint = false;
-            } while (!opened.isEmpty() || !closed.isEmpty() || !retryOpened.isEmpty());
+            } while (queue.hasOpened() || queue.hasClosed() || !retryOpened.isEmpty());
             if (now >= nextCheckpointNanos) {
                 nextCheckpointNanos = now + Settings.ledgerCheckpoint().toNanos();
             }
@@ -234,7 +178,7 @@ public class ConnectionLedger implements RecordKeeper {
     /** A lost node's records; one that fails stays queued for the next run. */
     private void closeLost() {
         String node;
-        while ((node = lost.peek()) != null) {
+        while ((node = queue.nextLost()) != null) {
             try {
                 int n = store.closeLost(node);
                 figures.executed(1);
@@ -243,7 +187,7 @@ public class ConnectionLedger implements RecordKeeper {
             } catch (Exception e) {
                 return; // the database is away: the outage path below reports it
             }
-            lost.poll();
+            queue.lostClosed();
         }
     }
 
@@ -255,13 +199,13 @@ public class ConnectionLedger implements RecordKeeper {
         }
         retryOpened.clear();
         LedgerStore.Opened o;
-        while (inserts.size() < INSERTS && (o = opened.poll()) != null) {
+        while (inserts.size() < INSERTS && (o = queue.nextOpened()) != null) {
             inserts.put(o.viewer().connectionId(), o);
         }
         var closes = new ArrayList<LedgerStore.Closed>(retryClosed);
         retryClosed.clear();
         LedgerStore.Closed c;
-        while (closes.size() < BATCH && (c = closed.poll()) != null) {
+        while (closes.size() < BATCH && (c = queue.nextClosed()) != null) {
             closes.add(c);
         }
         var updates = new ArrayList<LedgerStore.Closed>(closes.size());
@@ -273,7 +217,7 @@ public class ConnectionLedger implements RecordKeeper {
                         cl.id(),
                         new LedgerStore.Opened(
                                 ins.viewer(), cl.endedAt(), cl.endReason(), cl.bytesSent()));
-            } else if (waiting.containsKey(cl.id())) {
+            } else if (queue.waitsForRecord(cl.id())) {
                 deferred.add(cl); // its insert is still queued: close it after
             } else {
                 updates.add(cl);
@@ -302,20 +246,16 @@ public class ConnectionLedger implements RecordKeeper {
             retryOpened.addAll(inserts.values());
             retryClosed.addAll(updates);
             retryClosed.addAll(deferred);
-            figures.pending(
-                    opened.size() + closed.size() + retryOpened.size() + retryClosed.size());
+            figures.pending(queue.queued() + retryOpened.size() + retryClosed.size());
             if (checkpoint) {
                 checkpointed.clear(); // written again at the next checkpoint
             }
             throw e;
         }
         retryClosed.addAll(deferred);
-        figures.pending(opened.size() + closed.size() + retryClosed.size());
+        figures.pending(queue.queued() + retryClosed.size());
         for (String id : inserts.keySet()) {
-            Waiter w = waiting.remove(id);
-            if (w != null) {
-                w.stored().complete(null);
-            }
+            queue.stored(id);
         }
     }
 }
