@@ -13,8 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * N viewers of one stream on one NIO thread, all connecting at once (a connect storm: every
@@ -64,6 +66,7 @@ public class ViewerLoad {
         String metrics = System.getProperty("metrics", "");
         String counter = System.getProperty("counter", "panelx_ledger_statements_total");
         String auth = System.getProperty("auth", "");
+        long checkpointSeconds = Long.getLong("checkpoint", 10);
 
         double pace = Double.parseDouble(System.getProperty("pace", "0"));
         boolean distinct = "distinct".equals(System.getProperty("players"));
@@ -119,6 +122,7 @@ public class ViewerLoad {
         long[] cpuStart = null;
         // read off the selector thread: a slow /metrics answer must not pause the viewers
         java.util.concurrent.CompletableFuture<double[]> counterStart = null;
+        List<double[]> samples = null;
         int[] answered = new int[1];
         long[] lastFirst = new long[1];
         while (true) {
@@ -128,6 +132,7 @@ public class ViewerLoad {
                         answered[0] + failed[0] >= n && now - lastFirst[0] >= 2 * SEC;
                 if ((now - storm >= 5 * SEC && settled) || now - storm >= 20 * SEC) {
                     counterStart = reading(metrics, counter, auth);
+                    samples = sampling(metrics, counter, auth);
                     cpuStart = cpu(pids);
                     windowStart = System.nanoTime();
                     atStart = bytes.clone();
@@ -219,6 +224,10 @@ public class ViewerLoad {
         long windowNanos = System.nanoTime() - windowStart;
         double[] first = counterStart.get();
         double[] last = reading(metrics, counter, auth).get();
+        String perCheckpoint;
+        synchronized (samples) {
+            perCheckpoint = overCheckpoints(samples, n, checkpointSeconds);
+        }
         for (SocketChannel ch : channels) {
             ch.close();
         }
@@ -267,7 +276,9 @@ public class ViewerLoad {
                 connected.length == 0 ? -1 : connected[connected.length / 2],
                 toFirst.length == 0 ? -1 : toFirst[toFirst.length / 2]);
         System.out.printf("server_cpu_s=%.2f load_cpu_s=%.2f%n", serverCpu, loadCpu);
-        System.out.printf("ledger_statements_per_s=%s%n", statements);
+        System.out.printf(
+                "ledger_statements_per_s=%s ledger_statements_per_s_window=%s%n",
+                perCheckpoint, statements);
         System.exit(0);
     }
 
@@ -319,6 +330,56 @@ public class ViewerLoad {
             String url, String name, String auth) {
         return java.util.concurrent.CompletableFuture.supplyAsync(
                 () -> new double[] {counter(url, name, auth), System.nanoTime()});
+    }
+
+    /**
+     * The counter read every 2 s from now on, off the selector thread: (value, nanoTime) pairs,
+     * guarded by the list.
+     */
+    static List<double[]> sampling(String url, String name, String auth) {
+        List<double[]> samples = new ArrayList<>();
+        if (url.isEmpty()) return samples;
+        var timer =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "ledger-counter");
+                            t.setDaemon(true);
+                            return t;
+                        });
+        timer.scheduleAtFixedRate(
+                () -> {
+                    double[] s = {counter(url, name, auth), System.nanoTime()};
+                    synchronized (samples) {
+                        samples.add(s);
+                    }
+                },
+                0,
+                2,
+                java.util.concurrent.TimeUnit.SECONDS);
+        return samples;
+    }
+
+    /**
+     * Statements per second over whole checkpoint intervals: a window's own figure depends on how
+     * many checkpoints (one statement per open record each) fall inside it. A checkpoint shows as a
+     * step of at least half the viewers between two samples; the statements from the sample before
+     * the first step to the sample before the last one span exactly (steps - 1) intervals of
+     * {@code -Dcheckpoint} seconds (the server's panelx.ledger-checkpoint-seconds). "n/a" with
+     * fewer than two steps.
+     */
+    static String overCheckpoints(List<double[]> samples, int viewers, long checkpointSeconds) {
+        int first = -1, last = -1, steps = 0;
+        for (int i = 0; i + 1 < samples.size(); i++) {
+            double step = samples.get(i + 1)[0] - samples.get(i)[0];
+            if (step >= viewers / 2.0) {
+                if (first < 0) first = i;
+                last = i;
+                steps++;
+            }
+        }
+        if (steps < 2 || Double.isNaN(samples.get(first)[0])) return "n/a";
+        double statements = samples.get(last)[0] - samples.get(first)[0];
+        return String.format("%.1f", statements / ((steps - 1) * (double) checkpointSeconds));
     }
 
     /** The counter's value (all label sets summed), or NaN when absent or unreadable. */

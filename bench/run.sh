@@ -203,8 +203,8 @@ NGINX
       "$(val "$off" connect_ms_median)" "$(val "$off" request_to_first_byte_ms_median)" \
       "$(val "$on" connect_ms_median)" "$(val "$on" request_to_first_byte_ms_median)" \
       "$(val "$ng" connect_ms_median)" "$(val "$ng" request_to_first_byte_ms_median)"
-    printf '   ledger statements per second (panelx_ledger_statements_total): %s tracking on, %s tracking off\n' \
-      "$(val "$on" ledger_statements_per_s)" "$(val "$off" ledger_statements_per_s)"
+    printf '   ledger statements per second (panelx_ledger_statements_total) over whole checkpoint intervals: %s tracking on (%s over the window)\n' \
+      "$(val "$on" ledger_statements_per_s)" "$(val "$on" ledger_statements_per_s_window)"
     printf '   upstream connections opened for the channel: %s\n' "$(grep -c 'upstream connections' "$work/upstream-$port.log")"
   }
   summary=$work/summary.txt; : > "$summary"

@@ -36,7 +36,7 @@ import java.util.logging.Logger;
 @Singleton
 @Startup
 // Stops before the archive and the channels it reads (the last segment is closed first).
-@DependsOn({"Archives", "RunningChannels", "Ticks"})
+@DependsOn({"Archives", "ChannelLifecycle", "Ticks"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ArchiveFeeds {

@@ -29,7 +29,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
-@DependsOn({"RunningChannels", "Ticks"})
+@DependsOn({"ChannelLifecycle", "Ticks"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class DeliveryTick {
 

@@ -2,56 +2,38 @@ package io.panelx.delivery;
 
 import io.panelx.admin.Conflict;
 import io.panelx.admin.NotFound;
-import io.panelx.channel.ChannelChanged;
 import io.panelx.channel.ChannelDirectory;
 import io.panelx.channel.ChannelInfo;
-import io.panelx.channel.Channels;
 import io.panelx.config.Settings;
 import io.panelx.line.Refusal;
 import io.panelx.viewer.EndReason;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.DependsOn;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.logging.Logger;
 
 /**
  * The registry of running channels: one ChannelRunner (and so one Feed and one Source) per running
  * channel, started on demand by its first viewer or with the server for always-on channels, stopped
- * and restarted by admins, restarted with new settings when a channel changes.
+ * and restarted by admins. {@link ChannelLifecycle} starts the always-on channels with the server,
+ * restarts changed ones and stops them all at shutdown.
+ *
+ * <p>A plain CDI bean, not an EJB: every viewer calls it twice while it connects ({@link #watch},
+ * {@link #attach}), and an EJB business method's interceptor chain per call was a measurable part
+ * of a connect storm. It needs no container service: the map is concurrent and a start is
+ * serialised on it.
  */
-@Singleton
-@Startup
-// The ledger outlives the channels (viewers ended at shutdown are still recorded); so does the
-// FFmpeg supervisor, which ends what the runners started.
-@DependsOn({"ConnectionLedger", "FfmpegSupervisor"})
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-// Holds no transactional state; what it reads (Channels) runs in its own transaction. This also
-// lets its AFTER_SUCCESS observer call Channels after the change's transaction ended.
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ApplicationScoped
 public class RunningChannels {
-
-    private static final Logger LOG = Logger.getLogger(RunningChannels.class.getName());
 
     @Inject Event<ChannelStateChanged> stateChanged;
     @Inject ChannelDirectory directory;
-    @Inject Channels channels;
     @Inject Sources sources;
     @Inject OpenViewers viewers;
     @Inject ChannelOwners owners;
@@ -62,16 +44,7 @@ public class RunningChannels {
     private volatile boolean shuttingDown;
     private final ConcurrentHashMap<Long, ChannelRunner> running = new ConcurrentHashMap<>();
 
-    @PostConstruct
-    void start() {
-        for (var c : channels.list()) {
-            if (c.isEnabled() && !c.isOnDemand()) {
-                startQuietly(ChannelInfo.of(c));
-            }
-        }
-    }
-
-    @PreDestroy
+    /** Refuses new viewers, ends the open ones and stops every channel (the server stops). */
     void shutdown() {
         shuttingDown = true;
         viewers.endAll(EndReason.SHUTDOWN);
@@ -249,37 +222,6 @@ public class RunningChannels {
             start(channelId);
         } else {
             r.restart(true);
-        }
-    }
-
-    /**
-     * A changed channel restarts with its new settings; a deleted one stops. A runner that already
-     * runs the channel as it is now stays (a change replayed from another cluster node can arrive
-     * after this node started the channel with the new settings, e.g. a channel just created).
-     */
-    public void channelChanged(
-            @Observes(during = TransactionPhase.AFTER_SUCCESS) ChannelChanged event) {
-        // Read from the database, not the directory: its cache may not have dropped the entry yet.
-        var entity = event.deleted() ? null : channels.find(event.channelId());
-        ChannelInfo c = entity == null ? null : ChannelInfo.of(entity);
-        ChannelRunner r = running.get(event.channelId());
-        if (r != null && !r.isStopped() && r.channel.equals(c)) {
-            return;
-        }
-        if (r != null) {
-            r.stop(); // viewers reconnect to the new configuration
-            viewers.endViewersOf(event.channelId(), EndReason.CHANNEL_STOPPED);
-        }
-        if (c != null && c.enabled() && !c.onDemand()) {
-            startQuietly(c); // always-on channels (and push ingests) run without viewers
-        }
-    }
-
-    private void startQuietly(ChannelInfo c) {
-        try {
-            runnerFor(c);
-        } catch (Refused e) {
-            LOG.warning(() -> "Always-on channel " + c.id() + " not started: " + e.reason);
         }
     }
 }

@@ -11,7 +11,6 @@ import io.panelx.viewer.ViewerDisconnected;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
 import java.security.NoSuchAlgorithmException;
@@ -36,7 +35,7 @@ public class ViewerAdmission {
     @Inject Event<ViewerDisconnected> disconnected;
     @Inject OpenViewers open;
     @Inject LineSeats seats;
-    @Inject Instance<RecordKeeper> records;
+    @Inject RecordKeeper records;
 
     /**
      * One DRBG per thread for connection ids: UUID.randomUUID draws from the JVM's one NativePRNG
@@ -46,12 +45,6 @@ public class ViewerAdmission {
             ThreadLocal.withInitial(ViewerAdmission::drbg);
 
     private ViewerSession.Events events;
-
-    /**
-     * The ledger, looked up once: every {@code Instance.get()} of an EJB makes a new dependent
-     * reference that lives as long as this bean (one per viewer was a heap leak in the soak).
-     */
-    private volatile RecordKeeper keeper;
 
     @PostConstruct
     void init() {
@@ -109,22 +102,13 @@ public class ViewerAdmission {
         for (ViewerSession old : evicted) {
             old.end(EndReason.KICKED_MAX_CONNECTIONS);
         }
-        RecordKeeper k = tracking ? keeper() : null;
-        if (k != null) {
-            k.recorded(viewer.connectionId())
+        if (tracking) {
+            records.recorded(viewer.connectionId())
                     .whenComplete((stored, failure) -> session.recordStored());
         } else {
             session.recordStored();
         }
         return session;
-    }
-
-    private RecordKeeper keeper() {
-        RecordKeeper k = keeper;
-        if (k == null && records.isResolvable()) {
-            keeper = k = records.get();
-        }
-        return k;
     }
 
     /** A random (version 4) UUID, as unguessable as UUID.randomUUID's. */

@@ -6,7 +6,9 @@
  *       per running channel; the runner keeps the channel's Feed (a fixed ring of MPEG-TS chunks)
  *       filled by one Source at a time, from a {@link io.panelx.delivery.SourceFactory} (the proxy
  *       and ffmpeg packages implement it; this package never imports them), with restart and
- *       failover.
+ *       failover. A plain CDI bean, called by every viewer; {@link
+ *       io.panelx.delivery.ChannelLifecycle}, an EJB singleton, starts the always-on channels with
+ *       the server, restarts changed ones and stops them all at shutdown.
  *   <li>{@link io.panelx.delivery.ViewerAdmission}: max connections per line, and the one place a
  *       viewer is created; {@link io.panelx.delivery.ViewerSession} is where a viewer is counted:
  *       the only code that fires the viewer events, and the only code that counts bytes (when the

@@ -2,7 +2,6 @@ package io.panelx.api;
 
 import io.panelx.delivery.OpenViewers;
 import io.panelx.delivery.RunningChannels;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -20,7 +19,7 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class LiveActionsResource {
 
-    @EJB RunningChannels channels;
+    @Inject RunningChannels channels;
     @Inject OpenViewers viewers;
 
     /** The player is disconnected; its record ends with KILLED_BY_ADMIN. */
