@@ -4,7 +4,9 @@
 #   bench/run.sh delivery   PanelX (tracking off, tracking on) and nginx with the same load, in one
 #                           run, for each pair of VIEWERS and RATE (default "2000 5000" viewers at
 #                           "4000000 2000000" bit/s), SECONDS_PER_RUN (30) measured per run, after
-#                           WARMUP_SECONDS (4): half all viewers tracked, half 200 untracked (longer: the JIT is done)
+#                           WARMUP_SECONDS (4): half all viewers tracked, half 200 untracked (longer: the JIT is done);
+#                           then STORMS (5) more connect storms of each, alternated, for the first
+#                           byte alone (one storm's median swings by 2x between identical runs)
 #   bench/run.sh soak       SOAK_VIEWERS (1000) zapping viewers of five channels for SOAK_MINUTES (30)
 #                           with an admin poller: errors, heap slope, records and FFmpeg left after
 #   bench/run.sh ffmpeg     cold start to first byte, crash restart, CPU per FFmpeg channel,
@@ -207,6 +209,58 @@ NGINX
       "$(val "$on" ledger_statements_per_s)" "$(val "$on" ledger_statements_per_s_window)"
     printf '   upstream connections opened for the channel: %s\n' "$(grep -c 'upstream connections' "$work/upstream-$port.log")"
   }
+  metric() { # a metric's value, its label sets summed
+    curl -sf -u "$auth" "http://127.0.0.1:$http/metrics" |
+      awk -v m="$1" '$1 == m || index($1, m "{") == 1 {s += $2; n++} END {if (n) print s}'
+  }
+  settle() { # until PanelX has ended the last storm's viewers and written their records
+    for _ in $(seq 60); do
+      [[ $(metric panelx_viewers) == 0 && $(metric panelx_ledger_pending) == 0 ]] && break
+      sleep 0.5
+    done
+    sleep 1
+  }
+  storm() { # label port path viewers rate pids: a connect storm and a 1 s window
+    java -Xmx1g -cp "$work/classes" -Drate="$5" -Dhz="$hz" -Dpids="$6" ViewerLoad 127.0.0.1 "$2" "$3" "$4" 1 > "$work/storm-$1.txt"
+  }
+  storms() { # k path viewers rate: STORMS rounds of tracking off, tracking on, nginx
+    local i
+    for ((i = 1; i <= ${STORMS:-5}; i++)); do
+      cli '/system-property=panelx.tracking:add(value=false)'
+      settle; storm "panelx-off-$1-$i" $http "$2" "$3" "$4" "$jpid"
+      cli '/system-property=panelx.tracking:remove'
+      settle; storm "panelx-on-$1-$i" $http "$2" "$3" "$4" "$jpid"
+      settle; storm "nginx-$1-$i" $((aux + 1)) "/clip-$4.ts" "$3" "$4" "$nginx_pids"
+    done
+  }
+  median_of() { sort -n | awk '{a[NR] = $1} END {if (NR == 0) print "n/a"; else print a[int((NR + 1) / 2)]}'; }
+  storm_figure() { # label k key: "median (min-max)" of one figure over the storms
+    local f values
+    values=$(for f in "$work"/storm-"$1"-"$2"-*.txt; do [[ -f $f ]] && val "$f" "$3"; done)
+    [[ -z $values ]] && { echo "n/a"; return; }
+    echo "$(echo "$values" | median_of) ($(echo "$values" | sort -n | head -1)-$(echo "$values" | sort -n | tail -1))"
+  }
+  summarize_storms() { # k viewers
+    local on off ng
+    [[ ${STORMS:-5} -gt 0 ]] || return 0
+    on=$(storm_figure panelx-on "$1" ttfb_ms_median | cut -d' ' -f1)
+    off=$(storm_figure panelx-off "$1" ttfb_ms_median | cut -d' ' -f1)
+    ng=$(storm_figure nginx "$1" ttfb_ms_median | cut -d' ' -f1)
+    printf '   %s more storms of %d connects each, alternated: median of the storms'"'"' median first byte (lowest-highest), ms\n' "${STORMS:-5}" "$2"
+    printf '     PanelX tracking off %s, tracking on %s, nginx %s\n' \
+      "$(storm_figure panelx-off "$1" ttfb_ms_median)" "$(storm_figure panelx-on "$1" ttfb_ms_median)" "$(storm_figure nginx "$1" ttfb_ms_median)"
+    printf '     request to first byte: off %s, on %s, nginx %s\n' \
+      "$(storm_figure panelx-off "$1" request_to_first_byte_ms_median)" "$(storm_figure panelx-on "$1" request_to_first_byte_ms_median)" \
+      "$(storm_figure nginx "$1" request_to_first_byte_ms_median)"
+    printf '     errors (all storms): off %s, on %s, nginx %s\n' \
+      "$(cat "$work"/storm-panelx-off-"$1"-*.txt | grep -o 'errors=[0-9]*' | cut -d= -f2 | paste -sd+ | bc)" \
+      "$(cat "$work"/storm-panelx-on-"$1"-*.txt | grep -o 'errors=[0-9]*' | cut -d= -f2 | paste -sd+ | bc)" \
+      "$(cat "$work"/storm-nginx-"$1"-*.txt | grep -o 'errors=[0-9]*' | cut -d= -f2 | paste -sd+ | bc)"
+    if [[ $on != n/a && $ng != n/a ]]; then
+      printf '     TTFB median PanelX/nginx over the storms: %.1fx tracking on, %.1fx tracking off\n' \
+        "$(echo "$on / ($ng + 0.001)" | bc -l)" "$(echo "$off / ($ng + 0.001)" | bc -l)"
+    fi
+  }
   summary=$work/summary.txt; : > "$summary"
   echo "== machine: $(nproc) cores, load average $(loadavg) at the start ($(date -u +%FT%TZ))" | tee -a "$summary"
   for ((k = 0; k < runs; k++)); do
@@ -231,8 +285,10 @@ NGINX
     load panelx-on-$k $http "$url" "$v" "$r" "$jpid"
     sleep 2
     load nginx-$k $((aux + 1)) "/clip-$r.ts" "$v" "$r" "$nginx_pids"
+    storms "$k" "$url" "$v" "$r"
     kill "${upstream_pids[-1]}" 2>/dev/null || true
     summarize "$k" "$v" "$r" "$port" | tee -a "$summary"
+    summarize_storms "$k" "$v" | tee -a "$summary"
   done
   overlaps=$(grep -c 'WFLYEJB0043' "$work/wildfly/standalone/log/server.log" || true)
   echo "== overlapping timer runs skipped (WFLYEJB0043) in server.log: $overlaps; load average $(loadavg) at the end" | tee -a "$summary"
@@ -387,6 +443,58 @@ if [[ $what == archive ]]; then
   # TS_VIEWERS timeshift players at rate. One paced upstream (the 4 Mbit/s clip), DIRECT channels.
   channels=${ARCHIVE_CHANNELS:-20} players=${TS_VIEWERS:-200} fill=${ARCHIVE_FILL_HOURS:-24}
   seeks=${SEEKS:-20}
+  metric() { # a metric's value, its label sets summed
+    curl -sf -u "$auth" "http://127.0.0.1:$http/metrics" |
+      awk -v m="$1" '$1 == m || index($1, m "{") == 1 {s += $2; n++} END {if (n) print s}'
+  }
+  settle() { # until PanelX has ended the last storm's viewers and written their records
+    for _ in $(seq 60); do
+      [[ $(metric panelx_viewers) == 0 && $(metric panelx_ledger_pending) == 0 ]] && break
+      sleep 0.5
+    done
+    sleep 1
+  }
+  storm() { # label port path viewers rate pids: a connect storm and a 1 s window
+    java -Xmx1g -cp "$work/classes" -Drate="$5" -Dhz="$hz" -Dpids="$6" ViewerLoad 127.0.0.1 "$2" "$3" "$4" 1 > "$work/storm-$1.txt"
+  }
+  storms() { # k path viewers rate: STORMS rounds of tracking off, tracking on, nginx
+    local i
+    for ((i = 1; i <= ${STORMS:-5}; i++)); do
+      cli '/system-property=panelx.tracking:add(value=false)'
+      settle; storm "panelx-off-$1-$i" $http "$2" "$3" "$4" "$jpid"
+      cli '/system-property=panelx.tracking:remove'
+      settle; storm "panelx-on-$1-$i" $http "$2" "$3" "$4" "$jpid"
+      settle; storm "nginx-$1-$i" $((aux + 1)) "/clip-$4.ts" "$3" "$4" "$nginx_pids"
+    done
+  }
+  median_of() { sort -n | awk '{a[NR] = $1} END {if (NR == 0) print "n/a"; else print a[int((NR + 1) / 2)]}'; }
+  storm_figure() { # label k key: "median (min-max)" of one figure over the storms
+    local f values
+    values=$(for f in "$work"/storm-"$1"-"$2"-*.txt; do [[ -f $f ]] && val "$f" "$3"; done)
+    [[ -z $values ]] && { echo "n/a"; return; }
+    echo "$(echo "$values" | median_of) ($(echo "$values" | sort -n | head -1)-$(echo "$values" | sort -n | tail -1))"
+  }
+  summarize_storms() { # k viewers
+    local on off ng
+    [[ ${STORMS:-5} -gt 0 ]] || return 0
+    on=$(storm_figure panelx-on "$1" ttfb_ms_median | cut -d' ' -f1)
+    off=$(storm_figure panelx-off "$1" ttfb_ms_median | cut -d' ' -f1)
+    ng=$(storm_figure nginx "$1" ttfb_ms_median | cut -d' ' -f1)
+    printf '   %s more storms of %d connects each, alternated: median of the storms'"'"' median first byte (lowest-highest), ms\n' "${STORMS:-5}" "$2"
+    printf '     PanelX tracking off %s, tracking on %s, nginx %s\n' \
+      "$(storm_figure panelx-off "$1" ttfb_ms_median)" "$(storm_figure panelx-on "$1" ttfb_ms_median)" "$(storm_figure nginx "$1" ttfb_ms_median)"
+    printf '     request to first byte: off %s, on %s, nginx %s\n' \
+      "$(storm_figure panelx-off "$1" request_to_first_byte_ms_median)" "$(storm_figure panelx-on "$1" request_to_first_byte_ms_median)" \
+      "$(storm_figure nginx "$1" request_to_first_byte_ms_median)"
+    printf '     errors (all storms): off %s, on %s, nginx %s\n' \
+      "$(cat "$work"/storm-panelx-off-"$1"-*.txt | grep -o 'errors=[0-9]*' | cut -d= -f2 | paste -sd+ | bc)" \
+      "$(cat "$work"/storm-panelx-on-"$1"-*.txt | grep -o 'errors=[0-9]*' | cut -d= -f2 | paste -sd+ | bc)" \
+      "$(cat "$work"/storm-nginx-"$1"-*.txt | grep -o 'errors=[0-9]*' | cut -d= -f2 | paste -sd+ | bc)"
+    if [[ $on != n/a && $ng != n/a ]]; then
+      printf '     TTFB median PanelX/nginx over the storms: %.1fx tracking on, %.1fx tracking off\n' \
+        "$(echo "$on / ($ng + 0.001)" | bc -l)" "$(echo "$off / ($ng + 0.001)" | bc -l)"
+    fi
+  }
   summary=$work/summary.txt; : > "$summary"
   echo "== machine: $(nproc) cores, load average $(loadavg) at the start ($(date -u +%FT%TZ))" | tee -a "$summary"
   ids=()
