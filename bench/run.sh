@@ -6,7 +6,8 @@
 #                           "4000000 2000000" bit/s), SECONDS_PER_RUN (30) measured per run, after
 #                           WARMUP_SECONDS (4): half all viewers tracked, half 200 untracked (longer: the JIT is done);
 #                           then STORMS (5) more connect storms of each, alternated, for the first
-#                           byte alone (one storm's median swings by 2x between identical runs)
+#                           byte alone (one storm's median swings by 2x between identical runs);
+#                           WARMUP_STORMS (0) unmeasured storms before them (the JIT compiles the connect path)
 #   bench/run.sh soak       SOAK_VIEWERS (1000) zapping viewers of five channels for SOAK_MINUTES (30)
 #                           with an admin poller: errors, heap slope, records and FFmpeg left after
 #   bench/run.sh ffmpeg     cold start to first byte, crash restart, CPU per FFmpeg channel,
@@ -241,7 +242,7 @@ NGINX
     echo "$(echo "$values" | median_of) ($(echo "$values" | sort -n | head -1)-$(echo "$values" | sort -n | tail -1))"
   }
   summarize_storms() { # k viewers
-    local on off ng
+    local on off ng i
     [[ ${STORMS:-5} -gt 0 ]] || return 0
     on=$(storm_figure panelx-on "$1" ttfb_ms_median | cut -d' ' -f1)
     off=$(storm_figure panelx-off "$1" ttfb_ms_median | cut -d' ' -f1)
@@ -252,6 +253,11 @@ NGINX
     printf '     request to first byte: off %s, on %s, nginx %s\n' \
       "$(storm_figure panelx-off "$1" request_to_first_byte_ms_median)" "$(storm_figure panelx-on "$1" request_to_first_byte_ms_median)" \
       "$(storm_figure nginx "$1" request_to_first_byte_ms_median)"
+    if [[ ${WARMUP_STORMS:-0} -gt 0 ]]; then
+      printf '     the %s warm-up storms before them (tracked), median first byte in order:' "$WARMUP_STORMS"
+      for ((i = 1; i <= WARMUP_STORMS; i++)); do printf ' %s' "$(val "$work/storm-warm-$1-$i.txt" ttfb_ms_median)"; done
+      printf ' ms\n'
+    fi
     printf '     errors (all storms): off %s, on %s, nginx %s\n' \
       "$(cat "$work"/storm-panelx-off-"$1"-*.txt | grep -o 'errors=[0-9]*' | cut -d= -f2 | paste -sd+ | bc)" \
       "$(cat "$work"/storm-panelx-on-"$1"-*.txt | grep -o 'errors=[0-9]*' | cut -d= -f2 | paste -sd+ | bc)" \
@@ -278,6 +284,14 @@ NGINX
     java -cp "$work/classes" -Drate="$r" ViewerLoad 127.0.0.1 $http "$url" "$v" "$half" > /dev/null
     cli '/system-property=panelx.tracking:add(value=false)'
     java -cp "$work/classes" -Drate="$r" ViewerLoad 127.0.0.1 $http "$url" $(( v < 200 ? v : 200 )) "$half" > /dev/null
+    cli '/system-property=panelx.tracking:remove'
+    # WARMUP_STORMS (0) unmeasured connect storms of all viewers, tracked: a panel that has run
+    # a while has compiled its connect path (called once per viewer, it reaches the JIT's last tier
+    # only after several thousand connects; a new server's storms share the CPU with the compiler).
+    for ((i = 1; i <= ${WARMUP_STORMS:-0}; i++)); do
+      settle; storm "warm-$k-$i" $http "$url" "$v" "$r" "$jpid"
+    done
+    cli '/system-property=panelx.tracking:add(value=false)'
     sleep 2
     load panelx-off-$k $http "$url" "$v" "$r" "$jpid"
     cli '/system-property=panelx.tracking:remove'
@@ -475,7 +489,7 @@ if [[ $what == archive ]]; then
     echo "$(echo "$values" | median_of) ($(echo "$values" | sort -n | head -1)-$(echo "$values" | sort -n | tail -1))"
   }
   summarize_storms() { # k viewers
-    local on off ng
+    local on off ng i
     [[ ${STORMS:-5} -gt 0 ]] || return 0
     on=$(storm_figure panelx-on "$1" ttfb_ms_median | cut -d' ' -f1)
     off=$(storm_figure panelx-off "$1" ttfb_ms_median | cut -d' ' -f1)
@@ -486,6 +500,11 @@ if [[ $what == archive ]]; then
     printf '     request to first byte: off %s, on %s, nginx %s\n' \
       "$(storm_figure panelx-off "$1" request_to_first_byte_ms_median)" "$(storm_figure panelx-on "$1" request_to_first_byte_ms_median)" \
       "$(storm_figure nginx "$1" request_to_first_byte_ms_median)"
+    if [[ ${WARMUP_STORMS:-0} -gt 0 ]]; then
+      printf '     the %s warm-up storms before them (tracked), median first byte in order:' "$WARMUP_STORMS"
+      for ((i = 1; i <= WARMUP_STORMS; i++)); do printf ' %s' "$(val "$work/storm-warm-$1-$i.txt" ttfb_ms_median)"; done
+      printf ' ms\n'
+    fi
     printf '     errors (all storms): off %s, on %s, nginx %s\n' \
       "$(cat "$work"/storm-panelx-off-"$1"-*.txt | grep -o 'errors=[0-9]*' | cut -d= -f2 | paste -sd+ | bc)" \
       "$(cat "$work"/storm-panelx-on-"$1"-*.txt | grep -o 'errors=[0-9]*' | cut -d= -f2 | paste -sd+ | bc)" \
