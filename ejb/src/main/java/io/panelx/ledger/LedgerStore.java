@@ -29,10 +29,10 @@ final class LedgerStore {
             "INSERT INTO connection_record (id, line_id, line_username, channel_id, channel_name,"
                     + " origin, client_ip, user_agent, format, started_at, ended_at, bytes_sent,"
                     + " end_reason, checkpointed_at, node) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-    private static final String CLOSE =
+    static final String CLOSE =
             "UPDATE connection_record SET ended_at = ?, end_reason = ?, bytes_sent = ?"
                     + " WHERE id = ? AND ended_at IS NULL";
-    private static final String CHECKPOINT =
+    static final String CHECKPOINT =
             "UPDATE connection_record SET bytes_sent = ?, checkpointed_at = ?"
                     + " WHERE id = ? AND ended_at IS NULL";
 

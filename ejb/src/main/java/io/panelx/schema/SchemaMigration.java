@@ -30,13 +30,18 @@ public class SchemaMigration {
 
     @PostConstruct
     void migrate() {
+        migrate(dataSource);
+    }
+
+    /** Brings the schema behind the data source to the newest version, in its dialect. */
+    public static void migrate(DataSource dataSource) {
         Vendor vendor = Vendor.of(dataSource);
         var config =
-                Flyway.configure(getClass().getClassLoader())
+                Flyway.configure(SchemaMigration.class.getClassLoader())
                         .dataSource(dataSource)
                         .locations("classpath:db/migration", "classpath:db/vendor/" + vendor.folder)
                         .placeholders(vendor.placeholders);
-        if (onlyClusterDiscovery()) {
+        if (onlyClusterDiscovery(dataSource)) {
             // A cluster node's JGroups (JDBC_PING) writes its table before PanelX first starts:
             // that schema is new all the same. Any other table still makes Flyway refuse.
             config.baselineOnMigrate(true).baselineVersion("0");
@@ -59,7 +64,7 @@ public class SchemaMigration {
     }
 
     /** True when the schema holds the cluster's discovery table (JDBC_PING) and nothing else. */
-    private boolean onlyClusterDiscovery() {
+    private static boolean onlyClusterDiscovery(DataSource dataSource) {
         try (Connection c = dataSource.getConnection()) {
             boolean discovery = false;
             try (var tables =
