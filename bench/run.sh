@@ -457,63 +457,6 @@ if [[ $what == archive ]]; then
   # TS_VIEWERS timeshift players at rate. One paced upstream (the 4 Mbit/s clip), DIRECT channels.
   channels=${ARCHIVE_CHANNELS:-20} players=${TS_VIEWERS:-200} fill=${ARCHIVE_FILL_HOURS:-24}
   seeks=${SEEKS:-20}
-  metric() { # a metric's value, its label sets summed
-    curl -sf -u "$auth" "http://127.0.0.1:$http/metrics" |
-      awk -v m="$1" '$1 == m || index($1, m "{") == 1 {s += $2; n++} END {if (n) print s}'
-  }
-  settle() { # until PanelX has ended the last storm's viewers and written their records
-    for _ in $(seq 60); do
-      [[ $(metric panelx_viewers) == 0 && $(metric panelx_ledger_pending) == 0 ]] && break
-      sleep 0.5
-    done
-    sleep 1
-  }
-  storm() { # label port path viewers rate pids: a connect storm and a 1 s window
-    java -Xmx1g -cp "$work/classes" -Drate="$5" -Dhz="$hz" -Dpids="$6" ViewerLoad 127.0.0.1 "$2" "$3" "$4" 1 > "$work/storm-$1.txt"
-  }
-  storms() { # k path viewers rate: STORMS rounds of tracking off, tracking on, nginx
-    local i
-    for ((i = 1; i <= ${STORMS:-5}; i++)); do
-      cli '/system-property=panelx.tracking:add(value=false)'
-      settle; storm "panelx-off-$1-$i" $http "$2" "$3" "$4" "$jpid"
-      cli '/system-property=panelx.tracking:remove'
-      settle; storm "panelx-on-$1-$i" $http "$2" "$3" "$4" "$jpid"
-      settle; storm "nginx-$1-$i" $((aux + 1)) "/clip-$4.ts" "$3" "$4" "$nginx_pids"
-    done
-  }
-  median_of() { sort -n | awk '{a[NR] = $1} END {if (NR == 0) print "n/a"; else print a[int((NR + 1) / 2)]}'; }
-  storm_figure() { # label k key: "median (min-max)" of one figure over the storms
-    local f values
-    values=$(for f in "$work"/storm-"$1"-"$2"-*.txt; do [[ -f $f ]] && val "$f" "$3"; done)
-    [[ -z $values ]] && { echo "n/a"; return; }
-    echo "$(echo "$values" | median_of) ($(echo "$values" | sort -n | head -1)-$(echo "$values" | sort -n | tail -1))"
-  }
-  summarize_storms() { # k viewers
-    local on off ng i
-    [[ ${STORMS:-5} -gt 0 ]] || return 0
-    on=$(storm_figure panelx-on "$1" ttfb_ms_median | cut -d' ' -f1)
-    off=$(storm_figure panelx-off "$1" ttfb_ms_median | cut -d' ' -f1)
-    ng=$(storm_figure nginx "$1" ttfb_ms_median | cut -d' ' -f1)
-    printf '   %s more storms of %d connects each, alternated: median of the storms'"'"' median first byte (lowest-highest), ms\n' "${STORMS:-5}" "$2"
-    printf '     PanelX tracking off %s, tracking on %s, nginx %s\n' \
-      "$(storm_figure panelx-off "$1" ttfb_ms_median)" "$(storm_figure panelx-on "$1" ttfb_ms_median)" "$(storm_figure nginx "$1" ttfb_ms_median)"
-    printf '     request to first byte: off %s, on %s, nginx %s\n' \
-      "$(storm_figure panelx-off "$1" request_to_first_byte_ms_median)" "$(storm_figure panelx-on "$1" request_to_first_byte_ms_median)" \
-      "$(storm_figure nginx "$1" request_to_first_byte_ms_median)"
-    if [[ ${WARMUP_STORMS:-0} -gt 0 ]]; then
-      printf '     the %s warm-up storms before them (tracked), median first byte in order:' "$WARMUP_STORMS"
-      for ((i = 1; i <= WARMUP_STORMS; i++)); do printf ' %s' "$(val "$work/storm-warm-$1-$i.txt" ttfb_ms_median)"; done
-      printf ' ms\n'
-    fi
-    printf '     errors (all storms): off %s, on %s, nginx %s\n' \
-      "$(cat "$work"/storm-panelx-off-"$1"-*.txt | grep -o 'errors=[0-9]*' | cut -d= -f2 | paste -sd+ | bc)" \
-      "$(cat "$work"/storm-panelx-on-"$1"-*.txt | grep -o 'errors=[0-9]*' | cut -d= -f2 | paste -sd+ | bc)" \
-      "$(cat "$work"/storm-nginx-"$1"-*.txt | grep -o 'errors=[0-9]*' | cut -d= -f2 | paste -sd+ | bc)"
-    if [[ $on != n/a && $ng != n/a ]]; then
-      printf '     TTFB median PanelX/nginx over the storms: %.1fx tracking on, %.1fx tracking off\n' \
-        "$(echo "$on / ($ng + 0.001)" | bc -l)" "$(echo "$off / ($ng + 0.001)" | bc -l)"
-    fi
-  }
   summary=$work/summary.txt; : > "$summary"
   echo "== machine: $(nproc) cores, load average $(loadavg) at the start ($(date -u +%FT%TZ))" | tee -a "$summary"
   ids=()
