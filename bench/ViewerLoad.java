@@ -122,7 +122,7 @@ public class ViewerLoad {
         long[] cpuStart = null;
         // read off the selector thread: a slow /metrics answer must not pause the viewers
         java.util.concurrent.CompletableFuture<double[]> counterStart = null;
-        List<double[]> samples = null;
+        List<Double> samples = null;
         int[] answered = new int[1];
         long[] lastFirst = new long[1];
         while (true) {
@@ -333,11 +333,10 @@ public class ViewerLoad {
     }
 
     /**
-     * The counter read every 2 s from now on, off the selector thread: (value, nanoTime) pairs,
-     * guarded by the list.
+     * The counter read every 2 s from now on, off the selector thread; guarded by the list.
      */
-    static List<double[]> sampling(String url, String name, String auth) {
-        List<double[]> samples = new ArrayList<>();
+    static List<Double> sampling(String url, String name, String auth) {
+        List<Double> samples = new ArrayList<>();
         if (url.isEmpty()) return samples;
         var timer =
                 java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
@@ -348,7 +347,7 @@ public class ViewerLoad {
                         });
         timer.scheduleAtFixedRate(
                 () -> {
-                    double[] s = {counter(url, name, auth), System.nanoTime()};
+                    double s = counter(url, name, auth);
                     synchronized (samples) {
                         samples.add(s);
                     }
@@ -367,18 +366,18 @@ public class ViewerLoad {
      * {@code -Dcheckpoint} seconds (the server's panelx.ledger-checkpoint-seconds). "n/a" with
      * fewer than two steps.
      */
-    static String overCheckpoints(List<double[]> samples, int viewers, long checkpointSeconds) {
+    static String overCheckpoints(List<Double> samples, int viewers, long checkpointSeconds) {
         int first = -1, last = -1, steps = 0;
         for (int i = 0; i + 1 < samples.size(); i++) {
-            double step = samples.get(i + 1)[0] - samples.get(i)[0];
+            double step = samples.get(i + 1) - samples.get(i);
             if (step >= viewers / 2.0) {
                 if (first < 0) first = i;
                 last = i;
                 steps++;
             }
         }
-        if (steps < 2 || Double.isNaN(samples.get(first)[0])) return "n/a";
-        double statements = samples.get(last)[0] - samples.get(first)[0];
+        if (steps < 2 || Double.isNaN(samples.get(first))) return "n/a";
+        double statements = samples.get(last) - samples.get(first);
         return String.format("%.1f", statements / ((steps - 1) * (double) checkpointSeconds));
     }
 
