@@ -7,7 +7,9 @@
 #                           WARMUP_SECONDS (4): half all viewers tracked, half 200 untracked (longer: the JIT is done);
 #                           then STORMS (5) more connect storms of each, alternated, for the first
 #                           byte alone (one storm's median swings by 2x between identical runs);
-#                           WARMUP_STORMS (0) unmeasured storms before them (the JIT compiles the connect path)
+#                           WARMUP_STORMS (0) unmeasured storms before them (the JIT compiles the connect path);
+#                           then ZAPS (30) single connects one after the other, of each; then
+#                           CPU_ROUNDS (2) more windows of tracking off and on, alternated
 #   bench/run.sh soak       SOAK_VIEWERS (1000) zapping viewers of five channels for SOAK_MINUTES (30)
 #                           with an admin poller: errors, heap slope, records and FFmpeg left after
 #   bench/run.sh ffmpeg     cold start to first byte, crash restart, CPU per FFmpeg channel,
@@ -30,7 +32,7 @@ what=${1:-delivery}
 [[ $what == xtream ]] && exec bench/xtream.sh "${@:2}"
 [[ $what == import-xc ]] && exec bench/xc-import.sh "${@:2}"
 [[ $what == vod ]] && exec bench/vod.sh "${@:2}"
-case $what in delivery | soak | ffmpeg | hls | archive) ;; *) sed -n '2,23p' "$0"; exit 2 ;; esac
+case $what in delivery | soak | ffmpeg | hls | archive) ;; *) sed -n '2,25p' "$0"; exit 2 ;; esac
 
 SECS=${SECONDS_PER_RUN:-$([[ $what == delivery ]] && echo 30 || echo 60)}
 work=$root/var/bench
@@ -234,6 +236,55 @@ NGINX
       settle; storm "nginx-$1-$i" $((aux + 1)) "/clip-$4.ts" "$3" "$4" "$nginx_pids"
     done
   }
+  zap_us() { # port path: one connect's time to its first byte of video (after the headers), µs
+    local t0 line
+    t0=$(date +%s%N)
+    exec 3<>"/dev/tcp/127.0.0.1/$1"
+    printf 'GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' "$2" >&3
+    while IFS= read -r line <&3 && [[ $line != $'\r' ]]; do :; done
+    IFS= read -r -N 1 line <&3
+    echo $(( ($(date +%s%N) - t0) / 1000 ))
+    exec 3<&-
+  }
+  zaps() { # k path rate: ZAPS (30) single connects one after the other, as a player zapping
+    local i
+    cli '/system-property=panelx.tracking:add(value=false)'
+    settle; for ((i = 0; i < ${ZAPS:-30}; i++)); do zap_us $http "$2"; done > "$work/zap-panelx-off-$1.txt"
+    cli '/system-property=panelx.tracking:remove'
+    settle; for ((i = 0; i < ${ZAPS:-30}; i++)); do zap_us $http "$2"; done > "$work/zap-panelx-on-$1.txt"
+    for ((i = 0; i < ${ZAPS:-30}; i++)); do zap_us $((aux + 1)) "/clip-$3.ts"; done > "$work/zap-nginx-$1.txt"
+  }
+  summarize_zaps() { # k
+    local c f=()
+    [[ ${ZAPS:-30} -gt 0 ]] || return 0
+    for c in panelx-off panelx-on nginx; do
+      f+=("$(median_of < "$work/zap-$c-$1.txt" | awk '{printf "%.1f", $1 / 1000}') ($(sort -n "$work/zap-$c-$1.txt" | awk 'NR == 1 {a = $1} {b = $1} END {printf "%.1f-%.1f", a / 1000, b / 1000}'))")
+    done
+    printf '   %s single connects one after the other (zapping): median first byte of video (lowest-highest), ms\n' "${ZAPS:-30}"
+    printf '     PanelX tracking off %s, tracking on %s, nginx %s\n' "${f[@]}"
+  }
+  cpu_rounds() { # k path viewers rate: CPU_ROUNDS more windows of tracking off, then on
+    local i
+    for ((i = 1; i <= ${CPU_ROUNDS:-2}; i++)); do
+      cli '/system-property=panelx.tracking:add(value=false)'
+      settle; load "panelx-off-$1-r$i" $http "$2" "$3" "$4" "$jpid"
+      cli '/system-property=panelx.tracking:remove'
+      settle; load "panelx-on-$1-r$i" $http "$2" "$3" "$4" "$jpid"
+    done
+  }
+  summarize_cpu_rounds() { # k: tracking on vs off, CPU per GB, per pair of windows (the first one's and the rounds')
+    local d pairs=() i on off
+    for ((i = 0; i <= ${CPU_ROUNDS:-2}; i++)); do
+      if ((i == 0)); then on=$work/load-panelx-on-$1.txt off=$work/load-panelx-off-$1.txt
+      else on=$work/load-panelx-on-$1-r$i.txt off=$work/load-panelx-off-$1-r$i.txt; fi
+      [[ -f $on && -f $off ]] || continue
+      pairs+=("$(printf '%+.1f' "$(echo "($(per_gb "$on") / $(per_gb "$off") - 1) * 100" | bc -l)")")
+    done
+    ((${#pairs[@]} > 1)) || return 0
+    d=$(printf '%s\n' "${pairs[@]}" | tr -d + | sort -n)
+    printf '   tracking on vs off, CPU per GB, over %d alternated pairs of %s s windows: median %+.1f%% (%s)\n' \
+      "${#pairs[@]}" "$SECS" "$(echo "$d" | median_of)" "${pairs[*]}"
+  }
   median_of() { sort -n | awk '{a[NR] = $1} END {if (NR == 0) print "n/a"; else print a[int((NR + 1) / 2)]}'; }
   storm_figure() { # label k key: "median (min-max)" of one figure over the storms
     local f values
@@ -300,9 +351,13 @@ NGINX
     sleep 2
     load nginx-$k $((aux + 1)) "/clip-$r.ts" "$v" "$r" "$nginx_pids"
     storms "$k" "$url" "$v" "$r"
+    zaps "$k" "$url" "$r"
+    cpu_rounds "$k" "$url" "$v" "$r"
     kill "${upstream_pids[-1]}" 2>/dev/null || true
     summarize "$k" "$v" "$r" "$port" | tee -a "$summary"
     summarize_storms "$k" "$v" | tee -a "$summary"
+    summarize_zaps "$k" | tee -a "$summary"
+    summarize_cpu_rounds "$k" | tee -a "$summary"
   done
   overlaps=$(grep -c 'WFLYEJB0043' "$work/wildfly/standalone/log/server.log" || true)
   echo "== overlapping timer runs skipped (WFLYEJB0043) in server.log: $overlaps; load average $(loadavg) at the end" | tee -a "$summary"

@@ -59,6 +59,11 @@ public class Ticks {
         return executor.scheduleWithFixedDelay(guarded(task), initialDelay, delay, unit);
     }
 
+    /** Runs a task once, as soon as a thread is free (a periodic task's run asked for early). */
+    public void execute(Runnable task) {
+        executor.execute(guarded(task));
+    }
+
     /**
      * A periodic task that throws is never run again by the executor; one failed run must not stop
      * the ledger or the dashboard for good, so the failure is logged and the task goes on.

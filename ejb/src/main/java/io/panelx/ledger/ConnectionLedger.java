@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -31,9 +33,11 @@ import javax.sql.DataSource;
  * bounded, for the commit, by a callback on {@link #recorded}: a crash never loses a connection,
  * and no request thread waits), closed with its exact bytes when it ends, and the bytes of open
  * records are written every {@code panelx.ledger-checkpoint-seconds} in one JDBC batch. Inserts and
- * closes are group-committed every 50 ms, so a connect storm costs a few batches, not a transaction
- * per viewer. The viewer events reach it through {@link LedgerQueue}, whose observers only queue
- * (they run on the request threads of a connect storm and return at once).
+ * closes are group-committed, so a connect storm costs a few batches, not a transaction per viewer:
+ * the writer looks every 50 ms, and a queued insert wakes it at once when it is idle (a first byte
+ * waits for it; on a quiet panel the first viewer's insert would wait for the next look). The
+ * viewer events reach it through {@link LedgerQueue}, whose observers only queue (they run on the
+ * request threads of a connect storm and return at once).
  *
  * <p>When the database is away, nothing is lost: queued changes stay in memory and are written when
  * it is back, and viewers are admitted meanwhile (their record waits). At startup, records a
@@ -79,6 +83,16 @@ public class ConnectionLedger {
 
     private final List<LedgerStore.Opened> retryOpened = new ArrayList<>();
     private final List<LedgerStore.Closed> retryClosed = new ArrayList<>();
+
+    /** Held by the write under way: a periodic look or a wake-up that finds it held returns. */
+    private final ReentrantLock writing = new ReentrantLock();
+
+    /**
+     * Set by the insert that asks for a wake-up, cleared by the writer just before it looks at the
+     * queues for the last time: inserts queued in between are taken by that run and ask for none.
+     */
+    private final AtomicBoolean woken = new AtomicBoolean();
+
     private long nextCheckpointNanos;
     private long retryAtNanos;
     private boolean careful;
@@ -102,6 +116,12 @@ public class ConnectionLedger {
         }
         nextCheckpointNanos = System.nanoTime() + Settings.ledgerCheckpoint().toNanos();
         writer = ticks.scheduleWithFixedDelay(this::writeDue, 50, 50, TimeUnit.MILLISECONDS);
+        queue.onInsertQueued(
+                () -> {
+                    if (woken.compareAndSet(false, true)) {
+                        ticks.execute(this::writeDue);
+                    }
+                });
         // Apart from the writer, which may be stuck in a JDBC call while the database is away.
         releaser =
                 ticks.scheduleWithFixedDelay(this::releaseOverdue, 250, 250, TimeUnit.MILLISECONDS);
@@ -115,9 +135,13 @@ public class ConnectionLedger {
         if (releaser != null) {
             releaser.cancel(false);
         }
-        synchronized (this) {
+        queue.onInsertQueued(() -> {});
+        writing.lock(); // after the write under way
+        try {
             retryAtNanos = 0;
             writeDue(); // the viewers ended at shutdown
+        } finally {
+            writing.unlock();
         }
     }
 
@@ -130,26 +154,36 @@ public class ConnectionLedger {
         queue.releaseWaitingOver(RECORD_WAIT_NANOS);
     }
 
-    /** Runs every 50 ms on the tick scheduler (never two at once: fixed delay). */
-    private synchronized void writeDue() {
+    /**
+     * Runs every 50 ms on the tick scheduler, and when an insert wakes it; one run at a time (a run
+     * that finds another under way leaves the queues to it).
+     */
+    private void writeDue() {
+        if (!writing.tryLock()) {
+            return;
+        }
+        try {
+            writeDueLocked();
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    private void writeDueLocked() {
         long now = System.nanoTime();
         if (retryAtNanos != 0 && now < retryAtNanos) {
-            return;
+            return; // woken stays set: inserts during an outage ask for no wake-up
         }
         boolean checkpoint = now >= nextCheckpointNanos;
         closeLost();
-        if (!queue.hasOpened()
-                && !queue.hasClosed()
-                && retryOpened.isEmpty()
-                && retryClosed.isEmpty()
-                && !checkpoint) {
+        if (!moreQueued() && retryClosed.isEmpty() && !checkpoint) {
             return;
         }
         try {
             do {
                 writeBatch(checkpoint);
                 checkpoint = false;
-            } while (queue.hasOpened() || queue.hasClosed() || !retryOpened.isEmpty());
+            } while (moreQueued());
             if (now >= nextCheckpointNanos) {
                 nextCheckpointNanos = now + Settings.ledgerCheckpoint().toNanos();
             }
@@ -173,6 +207,12 @@ public class ConnectionLedger {
                         e);
             }
         }
+    }
+
+    /** Whether anything waits to be written; from here on, a queued insert wakes the writer. */
+    private boolean moreQueued() {
+        woken.set(false);
+        return queue.hasOpened() || queue.hasClosed() || !retryOpened.isEmpty();
     }
 
     /** A lost node's records; one that fails stays queued for the next run. */

@@ -35,11 +35,20 @@ public class LedgerQueue implements RecordKeeper {
 
     private final ConcurrentHashMap<String, Waiter> waiting = new ConcurrentHashMap<>();
 
+    /** Told of every queued insert: the writer's wake-up (a first byte waits for the write). */
+    private volatile Runnable insertQueued = () -> {};
+
     void connected(@Observes ViewerConnected event) {
         waiting.put(
                 event.viewer().connectionId(),
                 new Waiter(new CompletableFuture<>(), System.nanoTime()));
         opened.add(new LedgerStore.Opened(event.viewer(), null, null, 0));
+        insertQueued.run();
+    }
+
+    /** What to run after each queued insert (cheap: it runs on the admitting request thread). */
+    void onInsertQueued(Runnable wake) {
+        insertQueued = wake;
     }
 
     void disconnected(@Observes ViewerDisconnected event) {

@@ -36,6 +36,11 @@ final class LedgerStore {
             "UPDATE connection_record SET bytes_sent = ?, checkpointed_at = ?"
                     + " WHERE id = ? AND ended_at IS NULL";
 
+    /** Closes open records at their last checkpoint (a crashed run's, a lost node's). */
+    static final String CLOSE_OPEN =
+            "UPDATE connection_record SET ended_at = COALESCE(checkpointed_at, started_at),"
+                    + " end_reason = ? WHERE ended_at IS NULL";
+
     private final DataSource dataSource;
     private final String node;
 
@@ -189,10 +194,7 @@ final class LedgerStore {
     }
 
     private int closeOpen(EndReason reason, String ofNode) throws SQLException {
-        String sql =
-                "UPDATE connection_record SET ended_at = COALESCE(checkpointed_at, started_at),"
-                        + " end_reason = ? WHERE ended_at IS NULL"
-                        + (ofNode == null ? "" : " AND node = ?");
+        String sql = ofNode == null ? CLOSE_OPEN : CLOSE_OPEN + " AND node = ?";
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, reason.name());
