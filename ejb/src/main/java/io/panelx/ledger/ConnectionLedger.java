@@ -119,7 +119,11 @@ public class ConnectionLedger {
         queue.onInsertQueued(
                 () -> {
                     if (woken.compareAndSet(false, true)) {
-                        ticks.execute(this::writeDue);
+                        try {
+                            ticks.execute(this::writeDue);
+                        } catch (RuntimeException stopping) {
+                            // the scheduler is stopping: the look or the shutdown write takes it
+                        }
                     }
                 });
         // Apart from the writer, which may be stuck in a JDBC call while the database is away.
