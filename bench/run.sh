@@ -226,13 +226,16 @@ NGINX
   storm() { # label port path viewers rate pids: a connect storm and a 1 s window
     java -Xmx1g -cp "$work/classes" -Drate="$5" -Dhz="$hz" -Dpids="$6" ViewerLoad 127.0.0.1 "$2" "$3" "$4" 1 > "$work/storm-$1.txt"
   }
+  off_then_on() { # run label path viewers rate: "run" (storm or load) of PanelX, tracking off, then on
+    cli '/system-property=panelx.tracking:add(value=false)'
+    settle; "$1" "panelx-off-$2" $http "$3" "$4" "$5" "$jpid"
+    cli '/system-property=panelx.tracking:remove'
+    settle; "$1" "panelx-on-$2" $http "$3" "$4" "$5" "$jpid"
+  }
   storms() { # k path viewers rate: STORMS rounds of tracking off, tracking on, nginx
     local i
     for ((i = 1; i <= ${STORMS:-5}; i++)); do
-      cli '/system-property=panelx.tracking:add(value=false)'
-      settle; storm "panelx-off-$1-$i" $http "$2" "$3" "$4" "$jpid"
-      cli '/system-property=panelx.tracking:remove'
-      settle; storm "panelx-on-$1-$i" $http "$2" "$3" "$4" "$jpid"
+      off_then_on storm "$1-$i" "$2" "$3" "$4"
       settle; storm "nginx-$1-$i" $((aux + 1)) "/clip-$4.ts" "$3" "$4" "$nginx_pids"
     done
   }
@@ -266,10 +269,7 @@ NGINX
   cpu_rounds() { # k path viewers rate: CPU_ROUNDS more windows of tracking off, then on
     local i
     for ((i = 1; i <= ${CPU_ROUNDS:-2}; i++)); do
-      cli '/system-property=panelx.tracking:add(value=false)'
-      settle; load "panelx-off-$1-r$i" $http "$2" "$3" "$4" "$jpid"
-      cli '/system-property=panelx.tracking:remove'
-      settle; load "panelx-on-$1-r$i" $http "$2" "$3" "$4" "$jpid"
+      off_then_on load "$1-r$i" "$2" "$3" "$4"
     done
   }
   summarize_cpu_rounds() { # k: tracking on vs off, CPU per GB, per pair of windows (the first one's and the rounds')
