@@ -240,4 +240,21 @@ public final class Settings {
     public static Duration nodeLostGrace() {
         return duration("panelx.node-lost-grace-seconds", 5);
     }
+
+    /**
+     * Where running channels keep their chunks, so that they go to players by {@code sendfile}: a
+     * memory file system (the default, {@code /dev/shm}, when it is a writable folder); {@code
+     * none} keeps them in the JVM's direct memory. A channel takes about 5 MiB there; when the
+     * folder is full, a channel goes on in memory.
+     */
+    public static java.util.Optional<java.nio.file.Path> feedDirectory() {
+        String value = System.getProperty("panelx.feed-directory", "/dev/shm").trim();
+        if (value.isEmpty() || value.equals("none")) {
+            return java.util.Optional.empty();
+        }
+        java.nio.file.Path dir = java.nio.file.Path.of(value);
+        return java.nio.file.Files.isDirectory(dir) && java.nio.file.Files.isWritable(dir)
+                ? java.util.Optional.of(dir)
+                : java.util.Optional.empty();
+    }
 }

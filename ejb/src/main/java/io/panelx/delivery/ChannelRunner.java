@@ -29,7 +29,7 @@ final class ChannelRunner implements Runnable {
     }
 
     final ChannelInfo channel;
-    final Feed feed = new Feed();
+    final Feed feed;
     final Instant startedAt = Instant.now();
 
     /** Completes at the first chunk; fails when no source could deliver at start. */
@@ -55,8 +55,10 @@ final class ChannelRunner implements Runnable {
 
     private volatile long sourceStartedNanos = System.nanoTime();
 
-    ChannelRunner(ChannelInfo channel, SourceFactory sources, Listener listener) {
+    /** {@code files}: where the Feed keeps its chunks (null: in memory). */
+    ChannelRunner(ChannelInfo channel, SourceFactory sources, ChunkFiles files, Listener listener) {
         this.channel = channel;
+        this.feed = new Feed(files);
         this.sources = sources;
         this.listener = listener;
         this.renditions = sources.renditions(channel, true);

@@ -1,12 +1,16 @@
 package io.panelx.delivery;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 
 /**
- * The chunks one gathering write hands to a player: the viewer's next chunks up to the Feed's head,
- * at most {@link #MAX_CHUNKS} and about {@link #MAX_BYTES}, as views of the Feed's own (direct)
- * slots: no copy, neither here nor in the JDK's socket write. One system call per batch instead of
- * one per chunk is what keeps the byte path's CPU near a plain file server's.
+ * The chunks one write hands to a player: the viewer's next chunks up to the Feed's head, at most
+ * {@link #MAX_CHUNKS} and about {@link #MAX_BYTES}. Chunks in a segment file go as one range of it
+ * ({@code sendfile}: the kernel hands the file's pages to the socket); chunks kept in memory go as
+ * views of the Feed's own (direct) slots in one gathering write: no copy, neither here nor in the
+ * JDK's socket write. One system call per batch instead of one per chunk is what keeps the byte
+ * path's CPU near a plain file server's.
  *
  * <p>A lane's batch is confined to the lane's I/O thread and reuses its buffers and arrays, so a
  * write allocates nothing; a drain on any other thread uses a throwaway batch.
@@ -50,13 +54,45 @@ final class ChunkBatch {
     }
 
     /**
-     * The buffers of chunks {@code [from, head)} (at most a batch), skipping {@code offset} bytes
-     * of the first. {@link #chunks()} and {@link #bytes()} say what they hold.
+     * Offers chunks {@code [from, head)} (at most a batch), less {@code offset} bytes of the first,
+     * to the output in one write and returns what it took; {@link #chunks()} and {@link #bytes()}
+     * say what was offered. A batch is all in one segment file (one range of it) or all in memory.
+     */
+    long send(ViewerOutput out, Feed feed, long from, int offset, long head) throws IOException {
+        FileChannel file = feed.file(from);
+        if (file == null) {
+            return out.write(gather(feed, from, offset, head));
+        }
+        int count = 0;
+        int total = 0;
+        // A segment's chunks follow each other in it: the batch is one range of the file.
+        for (long seq = from; seq < head && count < MAX_CHUNKS && feed.file(seq) == file; seq++) {
+            int length = feed.length(seq) - (count == 0 ? offset : 0);
+            if (count > 0 && total + length > MAX_BYTES) {
+                break;
+            }
+            total += length;
+            count++;
+        }
+        chunks = count;
+        bytes = total;
+        long taken = out.transferFrom(file, feed.fileOffset(from) + offset, total);
+        if (taken < 0) {
+            throw new IOException("a Feed chunk's file ended early");
+        }
+        return taken;
+    }
+
+    /**
+     * The buffers of chunks {@code [from, head)} kept in memory (at most a batch), skipping {@code
+     * offset} bytes of the first. {@link #chunks()} and {@link #bytes()} say what they hold.
      */
     ByteBuffer[] gather(Feed feed, long from, int offset, long head) {
         int count = 0;
         int total = 0;
-        for (long seq = from; seq < head && count < MAX_CHUNKS; seq++) {
+        for (long seq = from;
+                seq < head && count < MAX_CHUNKS && (count == 0 || feed.file(seq) == null);
+                seq++) {
             int length = feed.length(seq) - (count == 0 ? offset : 0);
             if (count > 0 && total + length > MAX_BYTES) {
                 break;

@@ -5,8 +5,11 @@ import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A channel's bounded, shared buffer: a ring of chunks filled by exactly one Source thread and
@@ -16,12 +19,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Chunks hold whole MPEG-TS packets (188 bytes) and remember whether they contain a random
  * access point (a keyframe), so that a new or lagging viewer can start at a decodable place.
  *
- * <p>The slots are direct buffers: a viewer's gathering write hands them to the socket as they are.
- * A heap slot was copied by the JDK into a temporary direct buffer at every write of every viewer
- * (about 15% of the I/O threads' time at 2,000 viewers); now a chunk is copied once, on the
- * Source's thread, from the Feed's one heap {@link #inbox} into its slot. Readers that want a byte
- * array (the HLS segmenter, cursors) get the inbox or copy the slot out with absolute gets, which
- * leave the slot's position alone: any number of threads read one slot at once.
+ * <p>Where the chunks' bytes are: by default in append-only segment files of a memory file system
+ * ({@link ChunkFiles}), so that a viewer's write is a {@code sendfile} from the file to the socket
+ * and the bytes are never copied out of the JVM again, one copy per viewer less (the kernel hands
+ * the file's pages to the socket). A segment is never written again once a chunk is in it: a page
+ * the kernel still holds for a socket (until the peer acknowledged it, or on loopback until the
+ * player read it) keeps the bytes it was sent with. A segment is closed, and its memory freed, when
+ * its last chunk leaves the ring. Without a feed folder, or once it is full, the chunks are kept in
+ * the slots' direct buffers and go out by a gathering write (a heap buffer would be copied by the
+ * JDK into a temporary direct one at every write of every viewer).
+ *
+ * <p>Either way a chunk is copied once, on the Source's thread, from the Feed's one heap {@link
+ * #inbox}. Readers that want a byte array (the HLS segmenter, cursors) get the inbox or copy the
+ * chunk out by absolute reads, which leave the slot and the file alone: any number of threads read
+ * one chunk at once.
  */
 public final class Feed {
 
@@ -54,8 +65,22 @@ public final class Feed {
      */
     static final int WAKE_CHUNKS = ChunkBatch.MAX_CHUNKS;
 
+    /** A segment file takes chunks until about this size, then the next one begins. */
+    static final long SEGMENT_BYTES = 1024 * 1024;
+
+    private static final Logger LOG = Logger.getLogger(Feed.class.getName());
+
     static final class Slot {
-        /** Direct, allocated once; read only by absolute gets or through per-reader views. */
+        /** The segment file that holds the chunk, or null when the chunk is in {@link #data}. */
+        FileChannel file;
+
+        /** Where the chunk starts in {@link #file}. */
+        long at;
+
+        /**
+         * Direct, allocated once (when a chunk is first kept in memory); read only by absolute gets
+         * or through per-reader views.
+         */
         ByteBuffer data;
 
         int length;
@@ -80,6 +105,17 @@ public final class Feed {
      * for a keyframe, before the chunk is copied into its slot. Source thread only.
      */
     private final byte[] inbox = new byte[SLOT_CAPACITY];
+
+    /** The inbox as a buffer, for the writes to a segment (none allocated per chunk). */
+    private final ByteBuffer inboxView = ByteBuffer.wrap(inbox);
+
+    /** Where new segment files come from; null: chunks are kept in memory. Source thread only. */
+    private ChunkFiles files;
+
+    /** The segment the next chunk is appended to (null before the first), and its size. */
+    private FileChannel segment;
+
+    private long segmentSize;
 
     /** Sequence number of the next chunk to publish; chunks [head - SLOTS, head) are readable. */
     private volatile long head;
@@ -228,7 +264,14 @@ public final class Feed {
         }
     }
 
+    /** A Feed that keeps its chunks in memory (direct buffers). */
     public Feed() {
+        this(null);
+    }
+
+    /** A Feed that keeps its chunks in segment files from {@code files} (null: in memory). */
+    public Feed(ChunkFiles files) {
+        this.files = files;
         for (int i = 0; i < SLOTS; i++) {
             slots[i] = new Slot();
         }
@@ -275,17 +318,29 @@ public final class Feed {
     private void publish(int length) {
         long seq = head;
         Slot slot = slots[(int) (seq % SLOTS)];
-        if (slot.data == null) {
-            slot.data =
-                    ByteBuffer.allocateDirect(SLOT_CAPACITY); // once per slot for the Feed's life
+        FileChannel leaving = slot.file; // chunk seq - SLOTS leaves the ring with this publish
+        if (!appendToSegment(slot, length)) {
+            slot.file = null;
+            if (slot.data == null) {
+                slot.data =
+                        ByteBuffer.allocateDirect(
+                                SLOT_CAPACITY); // once per slot for the Feed's life
+            }
+            slot.data.put(0, inbox, 0, length); // absolute: the slot's position stays 0
         }
-        slot.data.put(0, inbox, 0, length); // absolute: the slot's position stays 0
         slot.length = length;
         slot.randomAccessOffset = randomAccessOffset(inbox, length);
         if (slot.randomAccessOffset >= 0) {
             lastRandomAccess = seq;
         }
         head = seq + 1; // volatile write: makes the chunk visible to viewers
+        if (leaving != null
+                && leaving != segment
+                && leaving != slots[(int) ((seq + 1) % SLOTS)].file) {
+            // Its last chunk left the ring (the ring's oldest chunk is in another file): no viewer
+            // may read it any more, and one still reading it is too slow (it finds it closed).
+            closeQuietly(leaving);
+        }
         bytesIn += length;
         lastChunkAtNanos = System.nanoTime();
         Runnable flowing = onFlowing;
@@ -304,6 +359,51 @@ public final class Feed {
             synchronized (cursorMonitor) {
                 cursorMonitor.notifyAll();
             }
+        }
+    }
+
+    /**
+     * Appends the inbox's first {@code length} bytes to the current segment (a new one when it is
+     * full) and points the slot there. False when the chunk is to be kept in memory: no feed
+     * folder, or it failed (full): then the Feed keeps its chunks in memory from now on, and the
+     * segments it had are closed as their chunks leave the ring.
+     */
+    private boolean appendToSegment(Slot slot, int length) {
+        if (files == null) {
+            return false;
+        }
+        try {
+            if (segment == null || segmentSize + length > SEGMENT_BYTES) {
+                segment = null; // the full one is closed when its last chunk leaves the ring
+                segment = files.create();
+                segmentSize = 0;
+            }
+            long at = segmentSize;
+            inboxView.clear().limit(length);
+            while (inboxView.hasRemaining()) {
+                segment.write(inboxView, at + inboxView.position());
+            }
+            segmentSize = at + length;
+            slot.file = segment;
+            slot.at = at;
+            return true;
+        } catch (IOException | RuntimeException e) {
+            LOG.log(
+                    Level.WARNING,
+                    "A channel's chunks no longer fit in the feed folder ({0}): they are kept in"
+                            + " memory from now on",
+                    e.toString());
+            files = null;
+            segment = null; // its chunks still in the ring are read until they leave it
+            return false;
+        }
+    }
+
+    private static void closeQuietly(FileChannel file) {
+        try {
+            file.close();
+        } catch (IOException e) {
+            // an unlinked file's memory is freed with the descriptor either way
         }
     }
 
@@ -354,16 +454,50 @@ public final class Feed {
     }
 
     /**
-     * The chunk's slot (direct). Shared by every reader: read it by absolute gets or through a view
-     * of your own ({@code duplicate()}), never by its position.
+     * The chunk's slot (direct) when the chunk is kept in memory ({@link #file} is null). Shared by
+     * every reader: read it by absolute gets or through a view of your own ({@code duplicate()}),
+     * never by its position.
      */
     ByteBuffer data(long seq) {
         return slots[(int) (seq % SLOTS)].data;
     }
 
-    /** Copies the chunk's bytes {@code [from, from + length)} into {@code into} at 0. */
-    void copy(long seq, int from, byte[] into, int length) {
-        slots[(int) (seq % SLOTS)].data.get(from, into, 0, length);
+    /**
+     * The segment file that holds the chunk, or null when it is kept in memory. Read it by position
+     * only; a chunk's file is closed once the chunk has left the ring.
+     */
+    FileChannel file(long seq) {
+        return slots[(int) (seq % SLOTS)].file;
+    }
+
+    /** Where the chunk starts in its {@link #file}. */
+    long fileOffset(long seq) {
+        return slots[(int) (seq % SLOTS)].at;
+    }
+
+    /**
+     * Copies the chunk's first {@code length} bytes into the array of {@code into} (a heap buffer)
+     * at 0. What was overwritten meanwhile is the caller's to find out ({@link #intact}).
+     */
+    void copy(long seq, ByteBuffer into, int length) {
+        Slot slot = slots[(int) (seq % SLOTS)];
+        FileChannel file = slot.file;
+        if (file == null) {
+            ByteBuffer data = slot.data;
+            if (data != null) {
+                data.get(0, into.array(), 0, length);
+            }
+            return;
+        }
+        long at = slot.at;
+        into.clear().limit(length);
+        try {
+            while (into.hasRemaining() && file.read(into, at + into.position()) > 0) {
+                // a positional read of a file in memory returns it all at once
+            }
+        } catch (IOException e) {
+            // the file was closed: the chunk left the ring (not intact any more)
+        }
     }
 
     int length(long seq) {
@@ -448,9 +582,20 @@ public final class Feed {
         }
     }
 
-    /** The Feed's channel stopped: cursors see the end; viewers are ended by the core. */
+    /**
+     * The Feed's channel stopped: cursors see the end; viewers are ended by the core. On the
+     * Source's thread, after its last chunk: the segment files are closed (their memory freed).
+     */
     void close() {
         closed = true;
+        for (Slot slot : slots) {
+            if (slot.file != null) {
+                closeQuietly(slot.file);
+            }
+        }
+        if (segment != null) {
+            closeQuietly(segment);
+        }
         synchronized (cursorMonitor) {
             cursorMonitor.notifyAll();
         }

@@ -1,5 +1,7 @@
 package io.panelx.delivery;
 
+import java.nio.ByteBuffer;
+
 /**
  * A reader of a channel's Feed that is not a viewer: the archive recorder, a relay to another node.
  * It reads on its own thread at its own pace, fires no viewer event, counts toward no limit and
@@ -12,6 +14,8 @@ public final class FeedCursor {
 
     /** The chunk being handed over, copied out of the Feed's (direct) slot: once per cursor. */
     private final byte[] chunk = new byte[Feed.SLOT_CAPACITY];
+
+    private final ByteBuffer chunkView = ByteBuffer.wrap(chunk);
 
     private long position;
     private long skipped;
@@ -41,7 +45,7 @@ public final class FeedCursor {
         int length = feed.length(seq);
         int keyframe = feed.keyframeOffset(seq);
         byte[] data = chunk;
-        feed.copy(seq, 0, data, length);
+        feed.copy(seq, chunkView, length);
         if (keyframe > 0) {
             sink.accept(data, 0, keyframe, false);
             sink.accept(data, keyframe, length - keyframe, true);

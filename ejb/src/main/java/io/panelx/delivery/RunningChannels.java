@@ -68,7 +68,11 @@ public class RunningChannels {
                 return existing;
             }
             var runner =
-                    new ChannelRunner(channel, sources.factoryFor(channel), new RunnerEvents());
+                    new ChannelRunner(
+                            channel,
+                            sources.factoryFor(channel),
+                            Settings.feedDirectory().map(ChunkFiles::in).orElse(null),
+                            new RunnerEvents());
             try {
                 sourceThreads.execute(runner);
             } catch (RejectedExecutionException e) {

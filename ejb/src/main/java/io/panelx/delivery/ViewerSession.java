@@ -308,12 +308,12 @@ public final class ViewerSession implements LiveConnection {
                     offset = f.startOffset(position);
                     continue;
                 }
-                // Everything up to the head in one gathering write (a batch at most), straight
-                // from the Feed's slots.
+                // Everything up to the head in one write (a batch at most), straight from the
+                // Feed's segment file or slots.
                 long seq = position;
                 Feed.Lane l = lane;
                 ChunkBatch batch = l == null ? ChunkBatch.throwaway() : l.batch();
-                long taken = out.write(batch.gather(f, seq, offset, f.head()));
+                long taken = batch.send(out, f, seq, offset, f.head());
                 if (!f.intact(seq)) {
                     finish(EndReason.TOO_SLOW); // overwritten while being copied out
                     return;
@@ -335,7 +335,14 @@ public final class ViewerSession implements LiveConnection {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            finish(EndReason.CLIENT_CLOSED);
+            // The player's connection failed, or the chunk's segment file was closed under the
+            // write: it left the ring (the viewer is too slow) or the channel stopped (its end
+            // is asked for already).
+            EndReason endAsked = requestedEnd.get();
+            finish(
+                    endAsked != null
+                            ? endAsked
+                            : f.intact(position) ? EndReason.CLIENT_CLOSED : EndReason.TOO_SLOW);
         }
     }
 

@@ -22,13 +22,15 @@
  *
  * <p>The Source's thread only reads and publishes: a Feed wakes each I/O thread that has viewers
  * (every 500 ms, or sooner once a batch's worth of chunks waits), and each viewer is drained on its
- * own connection's I/O thread, in one gathering write of its new chunks ({@link
- * io.panelx.delivery.ChunkBatch}), straight from the Feed's slots; what the socket does not take
- * stays in the Feed, and the viewer goes on from its byte there once writable. The slots are direct
- * buffers (the JDK copies a heap buffer into a temporary direct one at every socket write, once per
- * viewer). Traffic is not an event: the tick samples each session's byte counter (a rate is the
- * bytes between two writes the socket took over the time between them, so batches and HLS segments
- * do not make it swing), and the dashboard, JMX, Prometheus and the ledger's checkpoints read the
- * open sessions ({@link io.panelx.viewer.OpenConnections}).
+ * own connection's I/O thread, in one write of its new chunks ({@link
+ * io.panelx.delivery.ChunkBatch}), straight from the Feed; what the socket does not take stays in
+ * the Feed, and the viewer goes on from its byte there once writable. The chunks are in append-only
+ * segment files of a memory file system ({@link io.panelx.delivery.ChunkFiles}), and a write is a
+ * {@code sendfile} of a range of one (the bytes are not copied out of the JVM once per viewer);
+ * without a feed folder they are in direct buffers and a write is a gathering write of them.
+ * Traffic is not an event: the tick samples each session's byte counter (a rate is the bytes
+ * between two writes the socket took over the time between them, so batches and HLS segments do not
+ * make it swing), and the dashboard, JMX, Prometheus and the ledger's checkpoints read the open
+ * sessions ({@link io.panelx.viewer.OpenConnections}).
  */
 package io.panelx.delivery;

@@ -71,6 +71,9 @@ class ViewerSessionTest {
         long written;
         int writes;
 
+        /** Calls of {@link #transferFrom}. */
+        int transfers;
+
         /** The socket takes at most this much of a gathering write, then is full. */
         long takesAtMost = Long.MAX_VALUE;
 
@@ -126,11 +129,13 @@ class ViewerSessionTest {
             if (n <= 0) {
                 return -1;
             }
+            n = Math.min(n, takesAtMost);
             var taken = java.nio.ByteBuffer.allocate((int) n);
             file.read(taken, position);
             transferred.write(taken.array(), 0, taken.position());
             written += n;
-            if (fullAfterWrite) {
+            transfers++;
+            if (fullAfterWrite || n == takesAtMost) {
                 ready = false;
             }
             return n;

@@ -21,8 +21,6 @@ import org.xnio.channels.StreamSinkChannel;
  */
 final class ExchangeViewerOutput implements ViewerOutput {
 
-    private static final int PIECE = 64 * 1024;
-
     private final HttpServerExchange exchange;
     private final IoThread ioThread;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -37,6 +35,9 @@ final class ExchangeViewerOutput implements ViewerOutput {
 
     /** What the socket did not take of a {@link #write(byte[], int, int)}, copied. */
     private ByteBuffer rest;
+
+    /** The response head is out: only then does the channel take a file by position. */
+    private boolean headSent;
 
     private ExchangeViewerOutput(HttpServerExchange exchange) {
         this.exchange = exchange;
@@ -106,15 +107,21 @@ final class ExchangeViewerOutput implements ViewerOutput {
         return n;
     }
 
-    /** A live stream sends no file; for the interface's sake, the file is copied. */
+    /**
+     * A Feed's segment file to the socket by {@code sendfile}. While the head is queued, Undertow's
+     * response conduit reads a file from the file's own position, whatever was asked: the head is
+     * flushed first, and a file is handed over only once it is out.
+     */
     @Override
     public long transferFrom(FileChannel file, long position, long count) throws IOException {
-        ByteBuffer piece = ByteBuffer.allocate((int) Math.min(PIECE, count));
-        int n = file.read(piece, position);
-        if (n <= 0) {
-            return -1;
+        long n = 0;
+        if (headSent || (headSent = channel.flush())) {
+            n = channel.transferFrom(file, position, count);
         }
-        write(piece.array(), 0, n);
+        if (n < count) {
+            blocked = true; // the socket is full: ready again at its next writable event
+            channel.resumeWrites();
+        }
         return n;
     }
 
