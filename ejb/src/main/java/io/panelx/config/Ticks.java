@@ -6,6 +6,8 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -24,9 +26,15 @@ import java.util.logging.Logger;
  * run (WFLY-5863, closed unfixed). These tasks must go on until their owners cancel them in
  * {@code @PreDestroy}: the ledger writes its last records then. Singletons that schedule here name
  * {@code Ticks} in their {@code @DependsOn}, so it outlives them.
+ *
+ * <p>Its methods only hand a task to the executor, so they run without a transaction: with the
+ * default (REQUIRED), each call from a thread without one (the ledger's wake-up, from a request
+ * thread in a connect storm) began and committed an empty JTA transaction. The tasks themselves run
+ * on the executor's threads, outside any call of this bean.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Ticks {
 
     private static final Logger LOG = Logger.getLogger(Ticks.class.getName());
