@@ -9,7 +9,7 @@
 #                           byte alone (one storm's median swings by 2x between identical runs);
 #                           WARMUP_STORMS (0) unmeasured storms before them (the JIT compiles the connect path);
 #                           then ZAPS (30) single connects one after the other, of each; then
-#                           CPU_ROUNDS (2) more windows of tracking off and on, alternated
+#                           CPU_ROUNDS (2) more windows of tracking off, on and nginx, alternated
 #   bench/run.sh soak       SOAK_VIEWERS (1000) zapping viewers of five channels for SOAK_MINUTES (30)
 #                           with an admin poller: errors, heap slope, records and FFmpeg left after
 #   bench/run.sh ffmpeg     cold start to first byte, crash restart, CPU per FFmpeg channel,
@@ -266,24 +266,28 @@ NGINX
     printf '   %s single connects one after the other (zapping): median first byte of video (lowest-highest), ms\n' "${ZAPS:-30}"
     printf '     PanelX tracking off %s, tracking on %s, nginx %s\n' "${f[@]}"
   }
-  cpu_rounds() { # k path viewers rate: CPU_ROUNDS more windows of tracking off, then on
+  cpu_rounds() { # k path viewers rate: CPU_ROUNDS more windows of tracking off, then on, then nginx
     local i
     for ((i = 1; i <= ${CPU_ROUNDS:-2}; i++)); do
       off_then_on load "$1-r$i" "$2" "$3" "$4"
+      settle; load "nginx-$1-r$i" $((aux + 1)) "/clip-$4.ts" "$3" "$4" "$nginx_pids"
     done
   }
-  summarize_cpu_rounds() { # k: tracking on vs off, CPU per GB, per pair of windows (the first one's and the rounds')
-    local d pairs=() i on off
+  summarize_cpu_rounds() { # k: per round of windows (the first one's and the rounds'): tracking on vs off, CPU per GB; PanelX (on) vs nginx, CPU
+    local d pairs=() ratios=() i on off ng
     for ((i = 0; i <= ${CPU_ROUNDS:-2}; i++)); do
-      if ((i == 0)); then on=$work/load-panelx-on-$1.txt off=$work/load-panelx-off-$1.txt
-      else on=$work/load-panelx-on-$1-r$i.txt off=$work/load-panelx-off-$1-r$i.txt; fi
+      if ((i == 0)); then on=$work/load-panelx-on-$1.txt off=$work/load-panelx-off-$1.txt ng=$work/load-nginx-$1.txt
+      else on=$work/load-panelx-on-$1-r$i.txt off=$work/load-panelx-off-$1-r$i.txt ng=$work/load-nginx-$1-r$i.txt; fi
       [[ -f $on && -f $off ]] || continue
       pairs+=("$(printf '%+.1f' "$(echo "($(per_gb "$on") / $(per_gb "$off") - 1) * 100" | bc -l)")")
+      [[ -f $ng ]] && ratios+=("$(printf '%.1f' "$(echo "$(val "$on" server_cpu_s) / $(val "$ng" server_cpu_s)" | bc -l)")")
     done
     ((${#pairs[@]} > 1)) || return 0
     d=$(printf '%s\n' "${pairs[@]}" | tr -d + | sort -n)
     printf '   tracking on vs off, CPU per GB, over %d alternated pairs of %s s windows: median %+.1f%% (%s)\n' \
       "${#pairs[@]}" "$SECS" "$(echo "$d" | median_of)" "${pairs[*]}"
+    printf '   CPU PanelX (tracking on)/nginx over the same %d rounds (nginx'"'"'s window after each pair): median %sx (%s)\n' \
+      "${#ratios[@]}" "$(printf '%s\n' "${ratios[@]}" | median_of)" "${ratios[*]/%/x}"
   }
   median_of() { sort -n | awk '{a[NR] = $1} END {if (NR == 0) print "n/a"; else print a[int((NR + 1) / 2)]}'; }
   storm_figure() { # label k key: "median (min-max)" of one figure over the storms
