@@ -66,6 +66,10 @@ class FeedFilesTest {
             published.writeBytes(c);
         }
         assertNotNull(feed.file(0), "the chunk is in a segment file");
+        assertEquals(
+                Feed.SEGMENT_BYTES,
+                feed.file(0).size(),
+                "sized to a huge page at once (a huge=within_size tmpfs gives it one)");
         try (var names = Files.list(dir)) {
             assertEquals(0, names.count(), "segment files have no name: a crash leaves nothing");
         }
