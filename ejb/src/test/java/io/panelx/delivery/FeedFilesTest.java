@@ -42,13 +42,8 @@ class FeedFilesTest {
         }
     }
 
-    /** A chunk of whole TS packets whose bytes say which chunk they belong to. */
     static byte[] chunk(int index, int packets) {
-        byte[] c = new byte[packets * Feed.TS_PACKET];
-        for (int p = 0; p < c.length; p++) {
-            c[p] = p % Feed.TS_PACKET == 0 ? 0x47 : (byte) (index * 31 + p);
-        }
-        return c;
+        return ViewerSessionTest.numbered(index, packets);
     }
 
     @Test
@@ -59,12 +54,7 @@ class FeedFilesTest {
         var s = sessions.session();
         s.stream(feed, out);
         out.runIoThread();
-        var published = new ByteArrayOutputStream();
-        for (int i = 0; i < 3; i++) {
-            byte[] c = chunk(i, 10);
-            feed.write(c, 0, c.length);
-            published.writeBytes(c);
-        }
+        byte[] published = ViewerSessionTest.publishNumbered(feed, 3);
         assertNotNull(feed.file(0), "the chunk is in a segment file");
         assertEquals(
                 Feed.SEGMENT_BYTES,
@@ -81,8 +71,8 @@ class FeedFilesTest {
         out.fullAfterWrite = false;
         out.ready = true;
         out.listener.writePossible();
-        assertEquals(published.size(), s.bytesSent());
-        assertArrayEquals(published.toByteArray(), out.transferred.toByteArray());
+        assertEquals(published.length, s.bytesSent());
+        assertArrayEquals(published, out.transferred.toByteArray());
     }
 
     @Test
@@ -92,23 +82,9 @@ class FeedFilesTest {
         var s = sessions.session();
         s.stream(feed, out);
         out.runIoThread();
-        var published = new ByteArrayOutputStream();
-        for (int i = 0; i < 3; i++) {
-            byte[] c = chunk(i, 10);
-            feed.write(c, 0, c.length);
-            published.writeBytes(c);
-        }
-        out.takesAtMost = 2500; // mid-chunk
-        out.runIoThread();
-        out.takesAtMost = 1000;
-        out.ready = true;
-        out.listener.writePossible();
-        assertEquals(2500, s.bytesSent());
-        out.takesAtMost = Long.MAX_VALUE;
-        out.ready = true;
-        out.listener.writePossible();
-        assertEquals(published.size(), s.bytesSent());
-        assertArrayEquals(published.toByteArray(), out.transferred.toByteArray());
+        byte[] published = ViewerSessionTest.publishNumbered(feed, 3);
+        ViewerSessionTest.takeInParts(out, s, published.length);
+        assertArrayEquals(published, out.transferred.toByteArray());
     }
 
     @Test

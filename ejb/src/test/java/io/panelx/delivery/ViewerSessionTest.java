@@ -215,6 +215,45 @@ class ViewerSessionTest {
         return b;
     }
 
+    /** A chunk of whole TS packets whose bytes say which chunk they belong to. */
+    static byte[] numbered(int index, int packets) {
+        byte[] c = new byte[packets * Feed.TS_PACKET];
+        for (int p = 0; p < c.length; p++) {
+            c[p] = p % Feed.TS_PACKET == 0 ? 0x47 : (byte) (index * 31 + p);
+        }
+        return c;
+    }
+
+    /** Publishes {@code chunks} numbered chunks of 10 packets; returns their bytes in order. */
+    static byte[] publishNumbered(Feed feed, int chunks) {
+        var published = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < chunks; i++) {
+            byte[] c = numbered(i, 10);
+            feed.write(c, 0, c.length);
+            published.writeBytes(c);
+        }
+        return published.toByteArray();
+    }
+
+    /**
+     * The socket takes 2,500 bytes (mid-chunk) and is full, then 1,000 and is full again, then all:
+     * the viewer counts what the socket took only once it is writable again, {@code total} at last.
+     */
+    static void takeInParts(FakeOutput out, ViewerSession s, long total) {
+        out.takesAtMost = 2500;
+        out.runIoThread();
+        assertEquals(2500, out.written);
+        assertEquals(0, s.bytesSent(), "counted once the socket says it is writable again");
+        out.takesAtMost = 1000;
+        out.ready = true;
+        out.listener.writePossible();
+        assertEquals(2500, s.bytesSent());
+        out.takesAtMost = Long.MAX_VALUE;
+        out.ready = true;
+        out.listener.writePossible();
+        assertEquals(total, s.bytesSent());
+    }
+
     @Test
     void theSourceThreadPublishesAndTheIoThreadWrites() {
         var feed = new Feed();
@@ -282,28 +321,9 @@ class ViewerSessionTest {
         var s = session();
         s.stream(feed, out);
         out.runIoThread();
-        var published = new java.io.ByteArrayOutputStream();
-        for (int i = 0; i < 3; i++) {
-            byte[] c = chunk(10);
-            for (int p = 0; p < c.length; p++) {
-                c[p] = p % Feed.TS_PACKET == 0 ? 0x47 : (byte) (i * 31 + p);
-            }
-            feed.write(c, 0, c.length);
-            published.writeBytes(c);
-        }
-        out.takesAtMost = 2500; // mid-chunk: the socket is full after 2,500 bytes
-        out.runIoThread();
-        assertEquals(2500, out.written);
-        assertEquals(0, s.bytesSent(), "counted once the socket says it is writable again");
-        out.takesAtMost = 1000;
-        out.ready = true;
-        out.listener.writePossible();
-        assertEquals(2500, s.bytesSent());
-        out.takesAtMost = Long.MAX_VALUE;
-        out.ready = true;
-        out.listener.writePossible();
-        assertEquals(30 * Feed.TS_PACKET, s.bytesSent());
-        assertArrayEquals(published.toByteArray(), out.streamed.toByteArray());
+        byte[] published = publishNumbered(feed, 3);
+        takeInParts(out, s, 30 * Feed.TS_PACKET);
+        assertArrayEquals(published, out.streamed.toByteArray());
     }
 
     @Test
