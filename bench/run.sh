@@ -163,14 +163,20 @@ NGINX
   until [[ -s $work/nginx.pid ]]; do sleep 0.2; done
   nginx_pids="$(cat "$work/nginx.pid"),$(pgrep -P "$(cat "$work/nginx.pid")" | paste -sd,)"
 
+  tcp_pressure() { # the kernel's TCP memory-pressure counters: "entered ms_in_it dropped_at_receive_queue"
+    awk '/^TcpExt:/ {if (!h) {for (i = 2; i <= NF; i++) k[$i] = i; h = 1} else print $k["TCPMemoryPressures"], $k["TCPMemoryPressuresChrono"], $k["TCPRcvQDrop"]}' /proc/net/netstat
+  }
   load() { # label port path viewers rate pids: one storm and window, its figures in load-LABEL.txt
-    local before
-    before=$(loadavg)
+    local before pressure
+    before=$(loadavg) pressure=$(tcp_pressure)
     local metrics=""
     [[ $2 == "$http" ]] && metrics="http://127.0.0.1:$http/metrics"
     java -Xmx1g -cp "$work/classes" -Drate="$5" -Dhz="$hz" -Dpids="$6" -Dmetrics="$metrics" -Dauth="$auth" \
       ViewerLoad 127.0.0.1 "$2" "$3" "$4" "$SECS" > "$work/load-$1.txt"
     echo "load_before=${before// //} load_after=$(loadavg | tr ' ' /)" >> "$work/load-$1.txt"
+    # Client and server share one kernel here: their socket buffers count against one tcp_mem.
+    paste -d' ' <(echo "$pressure") <(tcp_pressure) |
+      awk '{printf "tcp_pressures=%d tcp_pressure_ms=%d tcp_rcvq_drops=%d\n", $4 - $1, $5 - $2, $6 - $3}' >> "$work/load-$1.txt"
   }
   per_gb() { echo "$(val "$1" server_cpu_s) / ($(val "$1" throughput_mbps) * $(val "$1" window_s) / 8000)" | bc -l; }
   row() { # title label
@@ -211,6 +217,10 @@ NGINX
     printf '   ledger statements per second (panelx_ledger_statements_total) over whole checkpoint intervals: %s tracking on (%s over the window)\n' \
       "$(val "$on" ledger_statements_per_s)" "$(val "$on" ledger_statements_per_s_window)"
     printf '   upstream connections opened for the channel: %s\n' "$(grep -c 'upstream connections' "$work/upstream-$port.log")"
+    printf '   kernel TCP memory pressure (client and server share tcp_mem here), entered / ms in it / packets dropped at receive queues: off %s / %s / %s, on %s / %s / %s, nginx %s / %s / %s\n' \
+      "$(val "$off" tcp_pressures)" "$(val "$off" tcp_pressure_ms)" "$(val "$off" tcp_rcvq_drops)" \
+      "$(val "$on" tcp_pressures)" "$(val "$on" tcp_pressure_ms)" "$(val "$on" tcp_rcvq_drops)" \
+      "$(val "$ng" tcp_pressures)" "$(val "$ng" tcp_pressure_ms)" "$(val "$ng" tcp_rcvq_drops)"
   }
   metric() { # a metric's value, its label sets summed
     curl -sf -u "$auth" "http://127.0.0.1:$http/metrics" |
@@ -323,7 +333,7 @@ NGINX
     fi
   }
   summary=$work/summary.txt; : > "$summary"
-  echo "== machine: $(nproc) cores, load average $(loadavg) at the start ($(date -u +%FT%TZ))" | tee -a "$summary"
+  echo "== machine: $(nproc) cores, load average $(loadavg) at the start ($(date -u +%FT%TZ)); net.ipv4.tcp_mem $(tr '\t' ' ' < /proc/sys/net/ipv4/tcp_mem) pages" | tee -a "$summary"
   for ((k = 0; k < runs; k++)); do
     v=${viewer_list[k]:-${viewer_list[-1]}}; r=${rate_list[k]:-${rate_list[-1]}}
     port=$((aux + 10 + k))
@@ -517,7 +527,7 @@ if [[ $what == archive ]]; then
   channels=${ARCHIVE_CHANNELS:-20} players=${TS_VIEWERS:-200} fill=${ARCHIVE_FILL_HOURS:-24}
   seeks=${SEEKS:-20}
   summary=$work/summary.txt; : > "$summary"
-  echo "== machine: $(nproc) cores, load average $(loadavg) at the start ($(date -u +%FT%TZ))" | tee -a "$summary"
+  echo "== machine: $(nproc) cores, load average $(loadavg) at the start ($(date -u +%FT%TZ)); net.ipv4.tcp_mem $(tr '\t' ' ' < /proc/sys/net/ipv4/tcp_mem) pages" | tee -a "$summary"
   ids=()
   for i in $(seq 1 "$channels"); do
     ids+=("$(json "$api/channels" -d "{\"name\":\"archived-$i\",\"deliveryMode\":\"DIRECT\",\"onDemand\":false,\"sources\":[\"http://127.0.0.1:$aux/live.ts?a$i\"]}" | id_of)")
