@@ -71,7 +71,7 @@ public final class Feed {
      * mounted with {@code huge=within_size} (or {@code always}) backs it with one huge page: the
      * kernel's per-page work of a {@code sendfile} (page lookup, pipe buffer, socket fragment and
      * its release) then runs once per 2 MiB instead of once per 4 KiB. On a tmpfs without huge
-     * pages the size costs nothing: the file is sparse until written.
+     * pages the size costs one page: the file is sparse until written.
      */
     static final long SEGMENT_BYTES = 2 * 1024 * 1024;
 
