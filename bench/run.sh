@@ -128,6 +128,7 @@ heap_used_kb() {
 }
 hz=$(getconf CLK_TCK)
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+machine() { echo "== machine: $(nproc) cores, load average $(loadavg) at the start ($(date -u +%FT%TZ)); net.ipv4.tcp_mem $(tr '\t' ' ' < /proc/sys/net/ipv4/tcp_mem) pages"; }
 val() { grep -o "\b$2=[^ ]*" "$1" | head -1 | cut -d= -f2; } # file key
 cli() { "$work/wildfly/bin/jboss-cli.sh" -c --controller=127.0.0.1:$((9990 + offset)) "$1" >/dev/null; }
 json "$api/lines" -d '{"username":"bench","password":"bench","maxConnections":100000}' >/dev/null
@@ -333,7 +334,7 @@ NGINX
     fi
   }
   summary=$work/summary.txt; : > "$summary"
-  echo "== machine: $(nproc) cores, load average $(loadavg) at the start ($(date -u +%FT%TZ)); net.ipv4.tcp_mem $(tr '\t' ' ' < /proc/sys/net/ipv4/tcp_mem) pages" | tee -a "$summary"
+  machine | tee -a "$summary"
   for ((k = 0; k < runs; k++)); do
     v=${viewer_list[k]:-${viewer_list[-1]}}; r=${rate_list[k]:-${rate_list[-1]}}
     port=$((aux + 10 + k))
@@ -527,7 +528,7 @@ if [[ $what == archive ]]; then
   channels=${ARCHIVE_CHANNELS:-20} players=${TS_VIEWERS:-200} fill=${ARCHIVE_FILL_HOURS:-24}
   seeks=${SEEKS:-20}
   summary=$work/summary.txt; : > "$summary"
-  echo "== machine: $(nproc) cores, load average $(loadavg) at the start ($(date -u +%FT%TZ)); net.ipv4.tcp_mem $(tr '\t' ' ' < /proc/sys/net/ipv4/tcp_mem) pages" | tee -a "$summary"
+  machine | tee -a "$summary"
   ids=()
   for i in $(seq 1 "$channels"); do
     ids+=("$(json "$api/channels" -d "{\"name\":\"archived-$i\",\"deliveryMode\":\"DIRECT\",\"onDemand\":false,\"sources\":[\"http://127.0.0.1:$aux/live.ts?a$i\"]}" | id_of)")

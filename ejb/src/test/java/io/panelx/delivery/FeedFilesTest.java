@@ -1,5 +1,6 @@
 package io.panelx.delivery;
 
+import static io.panelx.delivery.ViewerSessionTest.numbered;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.panelx.delivery.ViewerSessionTest.FakeOutput;
@@ -40,10 +41,6 @@ class FeedFilesTest {
         long open() {
             return created.stream().filter(FileChannel::isOpen).count();
         }
-    }
-
-    static byte[] chunk(int index, int packets) {
-        return ViewerSessionTest.numbered(index, packets);
     }
 
     @Test
@@ -91,7 +88,7 @@ class FeedFilesTest {
     void aSegmentIsClosedWhenItsLastChunkLeftTheRingAndAllWhenTheFeedCloses() {
         var files = new Files_();
         var feed = new Feed(files);
-        byte[] c = chunk(1, Feed.SLOT_CAPACITY / Feed.TS_PACKET);
+        byte[] c = numbered(1, Feed.SLOT_CAPACITY / Feed.TS_PACKET);
         for (int i = 0; i < 3 * Feed.SLOTS; i++) {
             feed.write(c, 0, c.length);
         }
@@ -117,7 +114,7 @@ class FeedFilesTest {
         var published = new ByteArrayOutputStream();
         int perSegment = (int) (Feed.SEGMENT_BYTES / Feed.SLOT_CAPACITY);
         for (int i = 0; i < perSegment + 5; i++) {
-            byte[] c = chunk(i, Feed.SLOT_CAPACITY / Feed.TS_PACKET);
+            byte[] c = numbered(i, Feed.SLOT_CAPACITY / Feed.TS_PACKET);
             feed.write(c, 0, c.length);
             published.writeBytes(c);
         }
@@ -129,7 +126,7 @@ class FeedFilesTest {
         received.writeBytes(out.streamed.toByteArray());
         assertArrayEquals(published.toByteArray(), received.toByteArray());
         assertEquals(published.size(), s.bytesSent());
-        byte[] more = chunk(0, Feed.SLOT_CAPACITY / Feed.TS_PACKET);
+        byte[] more = numbered(0, Feed.SLOT_CAPACITY / Feed.TS_PACKET);
         for (int i = 0; i < Feed.SLOTS; i++) {
             feed.write(more, 0, more.length);
         }
@@ -142,7 +139,7 @@ class FeedFilesTest {
     void aCursorReadsTheChunksOutOfTheSegmentFile() throws Exception {
         var feed = new Feed(new Files_());
         var cursor = feed.cursor();
-        byte[] c = chunk(7, 20);
+        byte[] c = numbered(7, 20);
         feed.write(c, 0, c.length);
         var read = new ByteArrayOutputStream();
         assertTrue(cursor.next((d, o, l, k) -> read.write(d, o, l), 10));
