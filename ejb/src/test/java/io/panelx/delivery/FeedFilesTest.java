@@ -85,6 +85,40 @@ class FeedFilesTest {
     }
 
     @Test
+    void aSegmentClosedUnderASendfileEndsTheViewerAsTooSlowWithOnlyWhatTheSocketTook() {
+        var files = new Files_();
+        var feed = new Feed(files);
+        var out = new FakeOutput();
+        var s = sessions.session();
+        s.stream(feed, out);
+        out.runIoThread();
+        ViewerSessionTest.publishNumbered(feed, 3);
+        out.takesAtMost = 2_500; // mid-chunk: the socket is full
+        out.runIoThread();
+        assertEquals(0, s.bytesSent(), "not before the socket is ready again");
+        // While the I/O thread is in the next sendfile, the Source laps the ring: the segment
+        // file under the transfer is closed (the viewer fell a whole ring behind).
+        byte[] c = numbered(1, Feed.SLOT_CAPACITY / Feed.TS_PACKET);
+        out.duringTransfer =
+                () -> {
+                    for (int i = 0; i < 2 * Feed.SLOTS; i++) {
+                        feed.write(c, 0, c.length);
+                    }
+                };
+        out.takesAtMost = Long.MAX_VALUE;
+        out.ready = true;
+        out.listener.writePossible();
+        assertFalse(files.created.get(0).isOpen(), "the segment under the transfer was freed");
+        assertTrue(s.isEnded(), "ended, not left waiting for a file that is gone");
+        assertEquals(1, sessions.disconnected.fired.size());
+        var end = sessions.disconnected.fired.get(0);
+        assertEquals(EndReason.TOO_SLOW, end.reason());
+        assertEquals(2_500, end.bytesSent(), "what the socket took, not what was offered");
+        assertEquals(2_500, s.bytesSent());
+        assertTrue(out.aborted, "its connection is dropped, not ended like a complete stream");
+    }
+
+    @Test
     void aSegmentIsClosedWhenItsLastChunkLeftTheRingAndAllWhenTheFeedCloses() {
         var files = new Files_();
         var feed = new Feed(files);

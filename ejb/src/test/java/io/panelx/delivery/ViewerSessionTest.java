@@ -80,6 +80,9 @@ class ViewerSessionTest {
         /** What the gathering writes took, in order. */
         final java.io.ByteArrayOutputStream streamed = new java.io.ByteArrayOutputStream();
 
+        /** Runs once inside the next {@link #transferFrom}, before it reads the file. */
+        Runnable duringTransfer;
+
         /** What {@link #transferFrom} took, in order. */
         final java.io.ByteArrayOutputStream transferred = new java.io.ByteArrayOutputStream();
 
@@ -125,6 +128,11 @@ class ViewerSessionTest {
         @Override
         public long transferFrom(java.nio.channels.FileChannel file, long position, long count)
                 throws java.io.IOException {
+            Runnable during = duringTransfer;
+            duringTransfer = null;
+            if (during != null) {
+                during.run();
+            }
             long n = Math.min(count, file.size() - position);
             if (n <= 0) {
                 return -1;
