@@ -32,12 +32,13 @@ import javax.sql.DataSource;
  * The connection records: a record is inserted when a viewer is admitted (its first byte waits,
  * bounded, for the commit, by a callback on {@link #recorded}: a crash never loses a connection,
  * and no request thread waits), closed with its exact bytes when it ends, and the bytes of open
- * records are written every {@code panelx.ledger-checkpoint-seconds} in one JDBC batch. Inserts and
- * closes are group-committed, so a connect storm costs a few batches, not a transaction per viewer:
- * the writer looks every 50 ms, and a queued insert wakes it at once when it is idle (a first byte
- * waits for it; on a quiet panel the first viewer's insert would wait for the next look). The
- * viewer events reach it through {@link LedgerQueue}, whose observers only queue (they run on the
- * request threads of a connect storm and return at once).
+ * records are written every {@code panelx.ledger-checkpoint-seconds} in JDBC batches of a thousand,
+ * after the queued inserts (see {@link #writeCheckpoint}). Inserts and closes are group-committed,
+ * so a connect storm costs a few batches, not a transaction per viewer: the writer looks every 50
+ * ms, and a queued insert wakes it at once when it is idle (a first byte waits for it; on a quiet
+ * panel the first viewer's insert would wait for the next look). The viewer events reach it through
+ * {@link LedgerQueue}, whose observers only queue (they run on the request threads of a connect
+ * storm and return at once).
  *
  * <p>When the database is away, nothing is lost: queued changes stay in memory and are written when
  * it is back, and viewers are admitted meanwhile (their record waits). At startup, records a
@@ -184,11 +185,13 @@ public class ConnectionLedger {
             return;
         }
         try {
-            do {
-                writeBatch(checkpoint);
-                checkpoint = false;
-            } while (moreQueued());
-            if (now >= nextCheckpointNanos) {
+            if (moreQueued() || !retryClosed.isEmpty()) {
+                do {
+                    writeBatch();
+                } while (moreQueued());
+            }
+            if (checkpoint) {
+                writeCheckpoint();
                 nextCheckpointNanos = now + Settings.ledgerCheckpoint().toNanos();
             }
             if (!databaseUp) {
@@ -235,7 +238,7 @@ public class ConnectionLedger {
         }
     }
 
-    private void writeBatch(boolean checkpoint) throws Exception {
+    private void writeBatch() throws Exception {
         // Inserts of this batch, by id, so that a close of the same connection joins its insert.
         var inserts = new LinkedHashMap<String, LedgerStore.Opened>();
         for (LedgerStore.Opened o : retryOpened) {
@@ -267,39 +270,58 @@ public class ConnectionLedger {
                 updates.add(cl);
             }
         }
-        var checkpoints = new ArrayList<LedgerStore.Checkpoint>();
-        if (checkpoint) {
-            var seen = new HashMap<String, Long>();
-            open.forEach(
-                    conn -> {
-                        String id = conn.viewer().connectionId();
-                        long bytes = conn.bytesSent();
-                        seen.put(id, bytes);
-                        Long last = checkpointed.get(id);
-                        if ((last == null || last != bytes) && !inserts.containsKey(id)) {
-                            checkpoints.add(new LedgerStore.Checkpoint(id, bytes));
-                        }
-                    });
-            checkpointed.clear();
-            checkpointed.putAll(seen);
-        }
         try {
             figures.executed(
-                    store.write(List.copyOf(inserts.values()), updates, checkpoints, careful));
+                    store.write(List.copyOf(inserts.values()), updates, List.of(), careful));
         } catch (Exception e) {
             retryOpened.addAll(inserts.values());
             retryClosed.addAll(updates);
             retryClosed.addAll(deferred);
             figures.pending(queue.queued() + retryOpened.size() + retryClosed.size());
-            if (checkpoint) {
-                checkpointed.clear(); // written again at the next checkpoint
-            }
             throw e;
         }
         retryClosed.addAll(deferred);
         figures.pending(queue.queued() + retryClosed.size());
-        for (String id : inserts.keySet()) {
+        for (LedgerStore.Opened stored : inserts.values()) {
+            String id = stored.viewer().connectionId();
+            if (stored.endedAt() == null) {
+                checkpointed.put(id, stored.bytesSent()); // an idle viewer costs no checkpoint
+            }
             queue.stored(id);
         }
+    }
+
+    /**
+     * The bytes of the open records, after the queued inserts and closes (a first byte waits for
+     * its insert; a checkpoint waits for nobody), in batches of {@link #BATCH} with the inserts
+     * queued meanwhile written between them, so a connect storm during a checkpoint of thousands
+     * waits for one batch, not for all. A record whose insert is still queued is written at the
+     * next checkpoint; a close that overtakes its checkpoint wins (the UPDATE skips ended records).
+     */
+    private void writeCheckpoint() throws Exception {
+        var checkpoints = new ArrayList<LedgerStore.Checkpoint>();
+        var seen = new HashMap<String, Long>();
+        open.forEach(
+                conn -> {
+                    String id = conn.viewer().connectionId();
+                    if (queue.waitsForRecord(id)) {
+                        return;
+                    }
+                    long bytes = conn.bytesSent();
+                    seen.put(id, bytes);
+                    Long last = checkpointed.get(id);
+                    if (last == null || last != bytes) {
+                        checkpoints.add(new LedgerStore.Checkpoint(id, bytes));
+                    }
+                });
+        checkpointed.clear(); // until the last batch is in, all are written again next time
+        for (int from = 0; from < checkpoints.size(); from += BATCH) {
+            var part = checkpoints.subList(from, Math.min(from + BATCH, checkpoints.size()));
+            figures.executed(store.write(List.of(), List.of(), part, false));
+            while (moreQueued()) {
+                writeBatch();
+            }
+        }
+        checkpointed.putAll(seen);
     }
 }
