@@ -27,7 +27,10 @@ public interface ViewerOutput {
     /** Starts non-blocking mode; the listener's first writePossible follows. Called once. */
     void start(Listener listener);
 
-    /** True when a write will not block; when false, writePossible() follows later. */
+    /**
+     * True when a write will not block; when false, writePossible() follows later: when the socket
+     * is writable, or after a pause, so it may follow while the socket still takes nothing.
+     */
     boolean isReady();
 
     /**

@@ -82,7 +82,10 @@ public final class ViewerSession implements LiveConnection {
     /** Set when the session is waiting for the Feed to publish. */
     private volatile boolean waitingForFeed;
 
-    /** When the output stopped being ready with bytes to send; 0 while it takes them. */
+    /**
+     * Since when bytes have waited for the player without its socket taking any; 0 while it takes
+     * them or nothing waits.
+     */
     private volatile long blockedSinceNanos;
 
     // ---- request/response deliveries (HLS, Range requests)
@@ -286,9 +289,12 @@ public final class ViewerSession implements LiveConnection {
                 if (unconfirmed > 0) {
                     counted(unconfirmed); // the socket took the previous write
                     unconfirmed = 0;
+                    blockedSinceNanos = 0;
                 }
-                blockedSinceNanos = 0;
+                // Ready is not progress: an output may ask again after a pause (see
+                // ViewerOutput#isReady), and a socket that takes nothing each time is stalled.
                 if (position >= f.head()) {
+                    blockedSinceNanos = 0; // nothing waits for the player
                     waitingForFeed = true;
                     if (position >= f.head()) {
                         return; // the Feed's next chunk wakes this lane

@@ -323,6 +323,32 @@ class ViewerSessionTest {
     }
 
     @Test
+    void anOutputReadyAgainAfterAPauseWithTheSocketStillFullLeavesTheStallClockRunning() {
+        var feed = new Feed();
+        var out = new FakeOutput();
+        var s = session();
+        s.stream(feed, out);
+        out.runIoThread();
+        feed.write(chunk(10), 0, 10 * Feed.TS_PACKET);
+        out.takesAtMost = 0; // the player stopped reading
+        out.runIoThread();
+        long later = System.nanoTime() + 5_000_000_000L;
+        long stalled = s.stalledNanos(later);
+        assertTrue(stalled > 0, "bytes wait and the socket takes none: stalling");
+        for (int pause = 0; pause < 3; pause++) {
+            out.ready = true; // the output asks again after a pause; the socket takes nothing
+            out.listener.writePossible();
+        }
+        assertEquals(0, s.bytesSent());
+        assertEquals(stalled, s.stalledNanos(later), "a pause's end is not progress");
+        out.takesAtMost = Long.MAX_VALUE;
+        out.ready = true;
+        out.listener.writePossible();
+        assertEquals(10 * Feed.TS_PACKET, s.bytesSent());
+        assertEquals(0, s.stalledNanos(System.nanoTime()), "taking bytes again: not stalled");
+    }
+
+    @Test
     void aSocketThatTakesPartOfABatchGetsTheRestFromTheFeedInOrder() {
         var feed = new Feed();
         var out = new FakeOutput();
