@@ -25,8 +25,8 @@ final class ExchangeViewerOutput implements ViewerOutput {
      * The first pause before a full socket is offered more while the kernel's TCP memory is high
      * ({@link TcpMemory}); it doubles while the socket stays full. Without it, 5,000 viewers of a 2
      * Mbit/s channel behind real time under pressure cost 40,000-95,000 {@code sendfile}s a second
-     * of 10-20 KiB each (each one a splice of up to 64 KiB of page lookups), more than a core,
-     * and the pressure never lifted.
+     * of 10-20 KiB each (each one a splice of up to 64 KiB of page lookups), more than a core, and
+     * the pressure never lifted.
      */
     static final long MIN_PAUSE_MILLIS = 50;
 
